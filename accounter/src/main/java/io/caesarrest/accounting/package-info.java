@@ -1,0 +1,4 @@
+/**
+ * Usage aggregation per user and per app.
+ */
+package io.caesarrest.accounting;
