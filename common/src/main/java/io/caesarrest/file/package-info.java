@@ -1,0 +1,4 @@
+/**
+ * Uploaded data files and their records.
+ */
+package io.caesarrest.file;

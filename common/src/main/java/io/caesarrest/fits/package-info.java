@@ -1,0 +1,4 @@
+/**
+ * FITS header inspection of uploaded files.
+ */
+package io.caesarrest.fits;

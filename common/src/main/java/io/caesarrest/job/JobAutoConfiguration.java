@@ -1,0 +1,30 @@
+package io.caesarrest.job;
+
+import io.caesarrest.file.DataFileRepository;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * Provides the job and file repositories and makes sure their indexes exist.
+ */
+@AutoConfiguration(after = DataMongoAutoConfiguration.class)
+public class JobAutoConfiguration {
+
+	@Bean
+	JobRepository jobRepository(MongoOperations mongo) {
+		JobRepository repository = new JobRepository(mongo);
+		repository.createIndexes();
+		return repository;
+	}
+
+	@Bean
+	DataFileRepository dataFileRepository(MongoOperations mongo) {
+		DataFileRepository repository = new DataFileRepository(mongo);
+		repository.createIndexes();
+		return repository;
+	}
+
+}

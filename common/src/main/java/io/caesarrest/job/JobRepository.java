@@ -1,0 +1,120 @@
+package io.caesarrest.job;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Jobs in MongoDB. Every state change is a compare-and-set on the expected states, so a
+ * late writer can never move a job out of a terminal state.
+ */
+public class JobRepository {
+
+	private final MongoOperations mongo;
+
+	public JobRepository(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Creates the indexes the queries below use; idempotent. */
+	public void createIndexes() {
+		var ops = this.mongo.indexOps(Job.class);
+		ops.createIndex(new Index().on("owner", Sort.Direction.ASC).on("submit_date", Sort.Direction.ASC));
+		ops.createIndex(new Index().on("state", Sort.Direction.ASC).on("scheduler", Sort.Direction.ASC));
+	}
+
+	public Job insert(Job job) {
+		return this.mongo.insert(job);
+	}
+
+	public Optional<Job> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Job.class));
+	}
+
+	/**
+	 * The job if it exists and belongs to {@code owner}; another owner's job is absent.
+	 */
+	public Optional<Job> findOwned(String id, String owner) {
+		return findById(id).filter((job) -> job.owner().equals(owner));
+	}
+
+	public List<Job> findByOwner(String owner) {
+		Query query = Query.query(Criteria.where("owner").is(owner)).with(Sort.by("submit_date"));
+		return this.mongo.find(query, Job.class);
+	}
+
+	public List<Job> findActive(String scheduler) {
+		return this.mongo.find(Query.query(Criteria.where("state")
+			.in(JobState.PENDING, JobState.STARTED, JobState.RUNNING)
+			.and("scheduler")
+			.is(scheduler)), Job.class);
+	}
+
+	public List<Job> findAllById(Collection<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Job.class);
+	}
+
+	/**
+	 * Moves a job to {@code change.target()} if it is still in one of {@code expected}
+	 * (and the transition table allows it).
+	 * @param id the job id
+	 * @param expected the states the caller saw
+	 * @param change the target state and the fields to write with it
+	 * @return whether this call changed the job
+	 */
+	public boolean transition(String id, Set<JobState> expected, JobChange change) {
+		List<JobState> legal = expected.stream()
+			.filter((from) -> JobTransitions.isAllowed(from, change.target()))
+			.toList();
+		if (legal.isEmpty()) {
+			return false;
+		}
+		Query query = Query.query(Criteria.where("_id").is(id).and("state").in(legal));
+		return this.mongo.updateFirst(query, change.update(), Job.class).getModifiedCount() > 0;
+	}
+
+	public boolean transition(String id, JobState expected, JobChange change) {
+		return transition(id, Set.of(expected), change);
+	}
+
+	/**
+	 * Atomically takes the oldest pending job of a scheduler for a worker.
+	 * @param scheduler scheduler name
+	 * @param worker the worker's name
+	 * @param leaseUntil end of the claim unless renewed
+	 * @return the claimed job, in state STARTED
+	 */
+	public Optional<Job> claimPending(String scheduler, String worker, Instant leaseUntil) {
+		Query query = Query.query(Criteria.where("state").is(JobState.PENDING).and("scheduler").is(scheduler))
+			.with(Sort.by("submit_date"));
+		Update update = new Update().set("state", JobState.STARTED)
+			.set("status", "Job claimed by worker " + worker)
+			.set("worker", worker)
+			.set("lease_until", leaseUntil);
+		return Optional.ofNullable(
+				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Job.class));
+	}
+
+	/** Extends the claim of a worker on its jobs. */
+	public void renewLease(Collection<String> ids, String worker, Instant leaseUntil) {
+		if (!ids.isEmpty()) {
+			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
+					new Update().set("worker", worker).set("lease_until", leaseUntil), Job.class);
+		}
+	}
+
+	public void delete(String id) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), Job.class);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Jobs: their states, the one transition table and compare-and-set persistence.
+ */
+package io.caesarrest.job;

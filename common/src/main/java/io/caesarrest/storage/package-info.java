@@ -1,0 +1,4 @@
+/**
+ * Where uploaded files and job directories live on disk.
+ */
+package io.caesarrest.storage;

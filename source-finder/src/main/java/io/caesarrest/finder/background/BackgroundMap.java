@@ -1,0 +1,118 @@
+package io.caesarrest.finder.background;
+
+/**
+ * Background and noise on a coarse grid of node centres, bilinearly interpolated to any pixel
+ * on demand so that full-resolution maps never need to be stored.
+ */
+public final class BackgroundMap {
+
+	private final int nodesX;
+
+	private final int nodesY;
+
+	private final double stepX;
+
+	private final double stepY;
+
+	private final float[] background;
+
+	private final float[] noise;
+
+	/**
+	 * Creates a map from node values.
+	 * @param nodesX nodes along x
+	 * @param nodesY nodes along y
+	 * @param stepX node spacing along x in pixels (node i centred at {@code (i + 0.5) * stepX - 0.5})
+	 * @param stepY node spacing along y in pixels
+	 * @param background node backgrounds, row-major
+	 * @param noise node noise values, row-major
+	 */
+	public BackgroundMap(int nodesX, int nodesY, double stepX, double stepY, float[] background, float[] noise) {
+		this.nodesX = nodesX;
+		this.nodesY = nodesY;
+		this.stepX = stepX;
+		this.stepY = stepY;
+		this.background = background;
+		this.noise = noise;
+	}
+
+	/**
+	 * Interpolates background and noise along part of a row.
+	 * @param y the row
+	 * @param x0 the first column
+	 * @param count the number of columns
+	 * @param backgroundOut receives background values from index 0
+	 * @param noiseOut receives noise values from index 0
+	 */
+	public void row(int y, int x0, int count, float[] backgroundOut, float[] noiseOut) {
+		double fy = cell(y, this.stepY, this.nodesY);
+		int j0 = (int) fy;
+		double ty = fy - j0;
+		int j1 = Math.min(j0 + 1, this.nodesY - 1);
+		for (int k = 0; k < count; k++) {
+			double fx = cell(x0 + k, this.stepX, this.nodesX);
+			int i0 = (int) fx;
+			double tx = fx - i0;
+			int i1 = Math.min(i0 + 1, this.nodesX - 1);
+			backgroundOut[k] = (float) interpolate(this.background, i0, i1, j0, j1, tx, ty);
+			noiseOut[k] = (float) interpolate(this.noise, i0, i1, j0, j1, tx, ty);
+		}
+	}
+
+	/**
+	 * Returns the background at a pixel.
+	 * @param x the column
+	 * @param y the row
+	 * @return the interpolated background
+	 */
+	public double background(double x, double y) {
+		return at(this.background, x, y);
+	}
+
+	/**
+	 * Returns the noise at a pixel.
+	 * @param x the column
+	 * @param y the row
+	 * @return the interpolated noise standard deviation
+	 */
+	public double noise(double x, double y) {
+		return at(this.noise, x, y);
+	}
+
+	/**
+	 * Returns the median of the node noise values.
+	 * @return the median noise
+	 */
+	public double medianNoise() {
+		return RobustStatistics.median(this.noise.clone(), this.noise.length);
+	}
+
+	/**
+	 * Returns the median of the node background values.
+	 * @return the median background
+	 */
+	public double medianBackground() {
+		return RobustStatistics.median(this.background.clone(), this.background.length);
+	}
+
+	private double at(float[] grid, double x, double y) {
+		double fx = cell(x, this.stepX, this.nodesX);
+		double fy = cell(y, this.stepY, this.nodesY);
+		int i0 = (int) fx;
+		int j0 = (int) fy;
+		return interpolate(grid, i0, Math.min(i0 + 1, this.nodesX - 1), j0, Math.min(j0 + 1, this.nodesY - 1),
+				fx - i0, fy - j0);
+	}
+
+	private static double cell(double pixel, double step, int nodes) {
+		double f = (pixel + 0.5) / step - 0.5;
+		return Math.max(0, Math.min(f, nodes - 1));
+	}
+
+	private double interpolate(float[] grid, int i0, int i1, int j0, int j1, double tx, double ty) {
+		double bottom = grid[j0 * this.nodesX + i0] * (1 - tx) + grid[j0 * this.nodesX + i1] * tx;
+		double top = grid[j1 * this.nodesX + i0] * (1 - tx) + grid[j1 * this.nodesX + i1] * tx;
+		return bottom * (1 - ty) + top * ty;
+	}
+
+}

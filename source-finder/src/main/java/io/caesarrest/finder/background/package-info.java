@@ -1,0 +1,4 @@
+/**
+ * Background and noise maps from sigma-clipped statistics on a coarse grid.
+ */
+package io.caesarrest.finder.background;

@@ -1,0 +1,4 @@
+/**
+ * Command line entry point with the find and simulate subcommands.
+ */
+package io.caesarrest.finder.cli;

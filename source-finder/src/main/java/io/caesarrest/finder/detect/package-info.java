@@ -1,0 +1,4 @@
+/**
+ * Island detection: thresholded flood fill over tiles merged across tile seams.
+ */
+package io.caesarrest.finder.detect;

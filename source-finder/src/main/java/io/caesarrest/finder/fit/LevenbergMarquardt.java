@@ -1,0 +1,101 @@
+package io.caesarrest.finder.fit;
+
+import java.util.function.Consumer;
+
+/**
+ * Levenberg-Marquardt least squares for {@link GaussianModel}, with a constraint hook applied
+ * after every step.
+ */
+final class LevenbergMarquardt {
+
+	private static final int MAX_ITERATIONS = 100;
+
+	private static final double TOLERANCE = 1e-7;
+
+	private LevenbergMarquardt() {
+	}
+
+	/**
+	 * Fits the model; returns null when the normal matrix is singular at the solution.
+	 */
+	static Solution fit(FitData data, double[] start, Consumer<double[]> constrain) {
+		int n = start.length;
+		double[] p = start.clone();
+		Normal normal = normal(data, p);
+		double lambda = 1e-3;
+		boolean converged = false;
+		for (int iteration = 0; iteration < MAX_ITERATIONS && !converged; iteration++) {
+			double[] damped = damp(normal.matrix, n, lambda);
+			double[] l = LinearAlgebra.cholesky(damped, n);
+			if (l == null) {
+				lambda *= 10;
+				continue;
+			}
+			double[] step = LinearAlgebra.solve(l, n, normal.gradient);
+			double[] trial = p.clone();
+			for (int i = 0; i < n; i++) {
+				trial[i] += step[i];
+			}
+			constrain.accept(trial);
+			Normal next = normal(data, trial);
+			if (next.chi2 <= normal.chi2) {
+				converged = (normal.chi2 - next.chi2) <= TOLERANCE * Math.max(next.chi2, 1e-30);
+				p = trial;
+				normal = next;
+				lambda = Math.max(lambda / 10, 1e-9);
+			}
+			else {
+				lambda *= 10;
+				converged = lambda > 1e10;
+			}
+		}
+		double[] covariance = LinearAlgebra.inverse(damp(normal.matrix, n, 1e-9), n);
+		return (covariance != null) ? new Solution(p, covariance, normal.chi2) : null;
+	}
+
+	private static double[] damp(double[] matrix, int n, double lambda) {
+		double max = 0;
+		for (int i = 0; i < n; i++) {
+			max = Math.max(max, matrix[i * n + i]);
+		}
+		double[] damped = matrix.clone();
+		for (int i = 0; i < n; i++) {
+			damped[i * n + i] = matrix[i * n + i] * (1 + lambda) + lambda * 1e-9 * max;
+		}
+		return damped;
+	}
+
+	private static Normal normal(FitData data, double[] p) {
+		int n = p.length;
+		double[] matrix = new double[n * n];
+		double[] gradient = new double[n];
+		double[] derivatives = new double[n];
+		double chi2 = 0;
+		for (int k = 0; k < data.size(); k++) {
+			double model = GaussianModel.evaluate(p, data.x()[k], data.y()[k], derivatives);
+			double residual = data.values()[k] - model;
+			double w = data.weights()[k];
+			chi2 += w * residual * residual;
+			for (int i = 0; i < n; i++) {
+				double wd = w * derivatives[i];
+				gradient[i] += wd * residual;
+				for (int j = 0; j <= i; j++) {
+					matrix[i * n + j] += wd * derivatives[j];
+				}
+			}
+		}
+		for (int i = 0; i < n; i++) {
+			for (int j = 0; j < i; j++) {
+				matrix[j * n + i] = matrix[i * n + j];
+			}
+		}
+		return new Normal(matrix, gradient, chi2);
+	}
+
+	record Solution(double[] params, double[] covariance, double chi2) {
+	}
+
+	private record Normal(double[] matrix, double[] gradient, double chi2) {
+	}
+
+}

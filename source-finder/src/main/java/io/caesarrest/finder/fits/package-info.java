@@ -1,0 +1,4 @@
+/**
+ * Reading and writing FITS images as flat float arrays with their header metadata.
+ */
+package io.caesarrest.finder.fits;

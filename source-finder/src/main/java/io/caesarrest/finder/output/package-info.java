@@ -1,0 +1,4 @@
+/**
+ * Catalog, region, VOTable and plot writers.
+ */
+package io.caesarrest.finder.output;
