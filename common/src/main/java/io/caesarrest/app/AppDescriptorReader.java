@@ -24,7 +24,7 @@ final class AppDescriptorReader {
 	private final ObjectMapper mapper = YAMLMapper.builder()
 		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.addModule(new SimpleModule().addDeserializer(Duration.class, new SimpleDurationDeserializer()))
 		.build();
 

@@ -2,6 +2,7 @@ package io.caesarrest.app;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,7 @@ public record AppLaunch(@Nullable String image, @Nullable String singularity, Li
 	 * Return whether the app runs as a native command, without container.
 	 * @return whether a native command is set
 	 */
+	@JsonIgnore
 	public boolean isNative() {
 		return !this.nativeCommand.isEmpty();
 	}

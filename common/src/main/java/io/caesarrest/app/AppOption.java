@@ -3,6 +3,7 @@ package io.caesarrest.app;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,7 @@ public record AppOption(String name, @Nullable String arg, OptionType type,
 	 * Return the name written on the command line.
 	 * @return {@link #arg()} when set, else {@link #name()}
 	 */
+	@JsonIgnore
 	public String cliName() {
 		return (this.arg != null && !this.arg.isEmpty()) ? this.arg : this.name;
 	}
@@ -55,6 +57,7 @@ public record AppOption(String name, @Nullable String arg, OptionType type,
 	 * Return whether this option is a flag without value.
 	 * @return {@code true} for type {@code none}
 	 */
+	@JsonIgnore
 	public boolean isFlag() {
 		return this.type == OptionType.NONE;
 	}
@@ -63,6 +66,7 @@ public record AppOption(String name, @Nullable String arg, OptionType type,
 	 * Return whether this option only takes one of a list of allowed values.
 	 * @return {@code true} when {@link #values()} is not empty
 	 */
+	@JsonIgnore
 	public boolean isEnum() {
 		return !this.values.isEmpty();
 	}

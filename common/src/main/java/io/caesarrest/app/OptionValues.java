@@ -59,7 +59,7 @@ final class OptionValues {
 	}
 
 	private static String shown(JsonNode node) {
-		String json = node.toString().replace("\0", "\\u0000");
+		String json = (node.isNumber() ? node.asString() : node.toString()).replace("\0", "\\u0000");
 		return (json.length() > 60) ? json.substring(0, 57) + "..." : json;
 	}
 

@@ -21,6 +21,9 @@ import java.util.Map;
 public record JobLaunch(String jobId, String owner, String app, List<String> argv, String image,
 		Map<String, String> environment, Path jobDir, int cores, Duration maxRunTime) {
 
+	/** Name of the file in the job dir where a job's wrapper writes its exit code. */
+	public static final String EXIT_CODE_FILE = ".exit_code";
+
 	public JobLaunch {
 		argv = List.copyOf(argv);
 		environment = Map.copyOf(environment);

@@ -7,6 +7,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -18,6 +21,8 @@ class AppCatalogTests {
 
 	@TempDir
 	Path siteDir;
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void listsTheReadmeAppsFirstInReadmeOrder() {
@@ -49,6 +54,20 @@ class AppCatalogTests {
 		assertThat(caesar.runOptions().coresOption()).isEqualTo("nthreads");
 		assertThat(caesar.outputs().islandsJson()).isEqualTo("catalog-*.json");
 		assertThat(caesar.input().kinds()).containsExactly(InputKind.FILE);
+	}
+
+	@Test
+	void acceptsEveryAdvertisedDefault() {
+		JobOptionsValidator validator = new JobOptionsValidator();
+		for (App app : new AppCatalog(null).apps()) {
+			ObjectNode defaults = JsonNodeFactory.instance.objectNode();
+			app.options()
+				.stream()
+				.filter((option) -> option.defaultValue() != null)
+				.forEach((option) -> defaults.putPOJO(option.name(), option.defaultValue()));
+			ValidatedOptions options = validator.validate(app, this.json.valueToTree(defaults));
+			assertThat(options.values()).as(app.name()).hasSize(defaults.size());
+		}
 	}
 
 	@Test

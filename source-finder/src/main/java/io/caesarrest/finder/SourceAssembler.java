@@ -15,8 +15,8 @@ import io.caesarrest.finder.measure.IslandMeasurement;
 import io.caesarrest.finder.wcs.SkyPosition;
 
 /**
- * Converts pixel measurements and fits into catalog entries with sky positions, sizes in arcsec
- * and fluxes in Jy.
+ * Converts pixel measurements and fits into catalog entries with sky positions, sizes in
+ * arcsec and fluxes in Jy.
  */
 final class SourceAssembler {
 
@@ -47,8 +47,8 @@ final class SourceAssembler {
 		SkyPosition sky = sky(m.centroidX(), m.centroidY());
 		return new CatalogSource(name, m.centroidX(), m.centroidY(), m.peakX(), m.peakY(), sky.ra(), sky.dec(),
 				m.peakFlux(), m.sumFlux() / this.fluxDivisor, m.sumFluxError() / this.fluxDivisor, m.peakSnr(),
-				m.majorFwhm() * this.sizeScale, m.minorFwhm() * this.sizeScale, skyPa(m.imagePaDeg(), m.centroidX(),
-						m.centroidY()), m.pixels(), flags, components);
+				m.majorFwhm() * this.sizeScale, m.minorFwhm() * this.sizeScale,
+				skyPa(m.imagePaDeg(), m.centroidX(), m.centroidY()), m.pixels(), flags, components);
 	}
 
 	private CatalogComponent fromFit(String name, String island, GaussianComponent g, double noise, int flags) {
@@ -64,8 +64,8 @@ final class SourceAssembler {
 	private CatalogComponent fromMoments(String name, String island, IslandMeasurement m, int flags) {
 		SkyPosition sky = sky(m.centroidX(), m.centroidY());
 		double positionError = m.majorFwhm() / Math.max(1, m.peakSnr());
-		return new CatalogComponent(name, island, m.centroidX(), m.centroidY(), positionError, positionError,
-				sky.ra(), sky.dec(), m.peakFlux(), m.meanNoise(), m.sumFlux() / this.fluxDivisor,
+		return new CatalogComponent(name, island, m.centroidX(), m.centroidY(), positionError, positionError, sky.ra(),
+				sky.dec(), m.peakFlux(), m.meanNoise(), m.sumFlux() / this.fluxDivisor,
 				m.sumFluxError() / this.fluxDivisor, m.peakSnr(), m.majorFwhm() * this.sizeScale,
 				m.minorFwhm() * this.sizeScale, skyPa(m.imagePaDeg(), m.centroidX(), m.centroidY()), Double.NaN,
 				Double.NaN, Double.NaN, flags);
@@ -79,7 +79,7 @@ final class SourceAssembler {
 		if (this.image.wcs() == null) {
 			return imagePa;
 		}
-		double pa = (imagePa - this.image.wcs().northAngleDeg(x, y)) % 180;
+		double pa = (imagePa + this.image.wcs().yAxisPositionAngleDeg(x, y)) % 180;
 		return (pa < 0) ? pa + 180 : pa;
 	}
 

@@ -33,8 +33,7 @@ import io.caesarrest.storage.StorageLayout;
  */
 public class LocalScheduler implements Scheduler, AutoCloseable {
 
-	/** Name of the exit-code file the wrapper writes in the job dir. */
-	public static final String EXIT_CODE_FILE = ".exit_code";
+	private static final String EXIT_CODE_FILE = JobLaunch.EXIT_CODE_FILE;
 
 	static final int TIMED_OUT_EXIT_CODE = 124;
 

@@ -4,8 +4,8 @@ import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
- * Estimates background and noise with sigma-clipped statistics in boxes centred on a coarse grid
- * of nodes spaced half a box apart.
+ * Estimates background and noise with sigma-clipped statistics in boxes centred on a
+ * coarse grid of nodes spaced half a box apart.
  */
 public final class BackgroundEstimator {
 

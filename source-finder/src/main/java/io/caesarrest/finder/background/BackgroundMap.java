@@ -1,8 +1,8 @@
 package io.caesarrest.finder.background;
 
 /**
- * Background and noise on a coarse grid of node centres, bilinearly interpolated to any pixel
- * on demand so that full-resolution maps never need to be stored.
+ * Background and noise on a coarse grid of node centres, bilinearly interpolated to any
+ * pixel on demand so that full-resolution maps never need to be stored.
  */
 public final class BackgroundMap {
 
@@ -22,7 +22,8 @@ public final class BackgroundMap {
 	 * Creates a map from node values.
 	 * @param nodesX nodes along x
 	 * @param nodesY nodes along y
-	 * @param stepX node spacing along x in pixels (node i centred at {@code (i + 0.5) * stepX - 0.5})
+	 * @param stepX node spacing along x in pixels (node i centred at
+	 * {@code (i + 0.5) * stepX - 0.5})
 	 * @param stepY node spacing along y in pixels
 	 * @param background node backgrounds, row-major
 	 * @param noise node noise values, row-major
@@ -100,8 +101,8 @@ public final class BackgroundMap {
 		double fy = cell(y, this.stepY, this.nodesY);
 		int i0 = (int) fx;
 		int j0 = (int) fy;
-		return interpolate(grid, i0, Math.min(i0 + 1, this.nodesX - 1), j0, Math.min(j0 + 1, this.nodesY - 1),
-				fx - i0, fy - j0);
+		return interpolate(grid, i0, Math.min(i0 + 1, this.nodesX - 1), j0, Math.min(j0 + 1, this.nodesY - 1), fx - i0,
+				fy - j0);
 	}
 
 	private static double cell(double pixel, double step, int nodes) {

@@ -3,8 +3,8 @@ package io.caesarrest.finder.background;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
- * Collects the finite pixels of a box (subsampled with a stride for large boxes) and returns
- * their sigma-clipped statistics; one instance per thread.
+ * Collects the finite pixels of a box (subsampled with a stride for large boxes) and
+ * returns their sigma-clipped statistics; one instance per thread.
  */
 final class BoxSampler {
 

@@ -1,7 +1,8 @@
 package io.caesarrest.finder.background;
 
 /**
- * Sigma-clipped median and MAD-based standard deviation using quickselect, without sorting.
+ * Sigma-clipped median and MAD-based standard deviation using quickselect, without
+ * sorting.
  */
 public final class RobustStatistics {
 
@@ -11,8 +12,8 @@ public final class RobustStatistics {
 	}
 
 	/**
-	 * Computes sigma-clipped location and scale of the first {@code count} values; the array is
-	 * reordered and {@code scratch} is overwritten.
+	 * Computes sigma-clipped location and scale of the first {@code count} values; the
+	 * array is reordered and {@code scratch} is overwritten.
 	 * @param values the sample values (finite), reordered in place
 	 * @param count the number of valid values
 	 * @param scratch a buffer at least {@code count} long
@@ -20,8 +21,7 @@ public final class RobustStatistics {
 	 * @param iterations the number of clipping iterations
 	 * @return {median, sigma}, or NaNs when fewer than 2 values
 	 */
-	public static double[] clippedMedianSigma(float[] values, int count, float[] scratch, double clip,
-			int iterations) {
+	public static double[] clippedMedianSigma(float[] values, int count, float[] scratch, double clip, int iterations) {
 		if (count < 2) {
 			return new double[] { Double.NaN, Double.NaN };
 		}
@@ -73,8 +73,8 @@ public final class RobustStatistics {
 	}
 
 	/**
-	 * Returns the k-th smallest of the first {@code n} values (Hoare quickselect); afterwards
-	 * the values before index k are not larger than it.
+	 * Returns the k-th smallest of the first {@code n} values (Hoare quickselect);
+	 * afterwards the values before index k are not larger than it.
 	 * @param values the values
 	 * @param n the count
 	 * @param k the rank (0-based)

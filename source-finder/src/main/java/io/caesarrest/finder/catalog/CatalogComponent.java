@@ -1,8 +1,8 @@
 package io.caesarrest.finder.catalog;
 
 /**
- * A fitted Gaussian component in physical units; sizes are FWHM in arcsec (pixels without WCS),
- * position angles east of north in degrees.
+ * A fitted Gaussian component in physical units; sizes are FWHM in arcsec (pixels without
+ * WCS), position angles east of north in degrees.
  *
  * @param name component name, {@code <island>_c<n>}
  * @param island name of the parent island

@@ -3,8 +3,8 @@ package io.caesarrest.finder.catalog;
 import java.util.List;
 
 /**
- * An island in physical units with its fitted components; sizes are moments FWHM in arcsec
- * (pixels without WCS), position angles east of north in degrees.
+ * An island in physical units with its fitted components; sizes are moments FWHM in
+ * arcsec (pixels without WCS), position angles east of north in degrees.
  *
  * @param name island name, {@code S<n>} by decreasing peak flux
  * @param x flux-weighted centroid column (0-based)

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Runs indexed tasks on a fixed number of threads, each worker taking the next index until all
- * are done.
+ * Runs indexed tasks on a fixed number of threads, each worker taking the next index
+ * until all are done.
  */
 public final class ParallelExecutor implements AutoCloseable {
 

@@ -3,7 +3,8 @@ package io.caesarrest.finder.detect;
 import java.util.List;
 
 /**
- * Joins the fragments of one merged group into an island if it holds a seed and is large enough.
+ * Joins the fragments of one merged group into an island if it holds a seed and is large
+ * enough.
  */
 final class FragmentJoiner {
 

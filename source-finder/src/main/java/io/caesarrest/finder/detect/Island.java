@@ -1,7 +1,8 @@
 package io.caesarrest.finder.detect;
 
 /**
- * A connected group of pixels above the merge threshold containing at least one seed pixel.
+ * A connected group of pixels above the merge threshold containing at least one seed
+ * pixel.
  *
  * @param pixels global pixel indices {@code y * width + x}
  * @param fluxes background-subtracted pixel values

@@ -10,8 +10,8 @@ import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
- * Finds islands: labels tiles in parallel, then merges fragments that touch across tile seams
- * with union-find and keeps the merged islands that hold a seed pixel.
+ * Finds islands: labels tiles in parallel, then merges fragments that touch across tile
+ * seams with union-find and keeps the merged islands that hold a seed pixel.
  */
 public final class IslandDetector {
 

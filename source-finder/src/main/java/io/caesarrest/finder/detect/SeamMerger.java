@@ -1,7 +1,8 @@
 package io.caesarrest.finder.detect;
 
 /**
- * Unions fragments of neighbouring tiles whose edge pixels are 8-connected across the seam.
+ * Unions fragments of neighbouring tiles whose edge pixels are 8-connected across the
+ * seam.
  */
 final class SeamMerger {
 

@@ -8,8 +8,8 @@ import io.caesarrest.finder.background.BackgroundMap;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
- * Labels one tile: computes significance on the fly, flood fills 8-connected pixels above the
- * merge threshold and keeps fragments that hold a seed or reach the tile edge.
+ * Labels one tile: computes significance on the fly, flood fills 8-connected pixels above
+ * the merge threshold and keeps fragments that hold a seed or reach the tile edge.
  */
 final class TileLabeler {
 
@@ -42,8 +42,9 @@ final class TileLabeler {
 		for (int k = 0; k < width * height; k++) {
 			if (this.labels[k] == -1 && this.tile.significance[k] >= this.settings.mergeThreshold()) {
 				FloodResult result = fill(k, kept.size(), x0, y0, width, height);
-				boolean keep = result.touchesTileEdge || (result.fragment.maxSignificance() >= this.settings
-					.seedThreshold() && result.fragment.pixels().length >= this.settings.minPixels());
+				boolean keep = result.touchesTileEdge
+						|| (result.fragment.maxSignificance() >= this.settings.seedThreshold()
+								&& result.fragment.pixels().length >= this.settings.minPixels());
 				kept.add(keep ? fragments.size() : -1);
 				if (keep) {
 					fragments.add(result.fragment);

@@ -4,8 +4,8 @@ import io.caesarrest.finder.background.BackgroundMap;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
- * Background-subtracted values, noise and significance of one tile, reused across tiles by one
- * thread; blank pixels get significance NaN.
+ * Background-subtracted values, noise and significance of one tile, reused across tiles
+ * by one thread; blank pixels get significance NaN.
  */
 final class TileSignificance {
 

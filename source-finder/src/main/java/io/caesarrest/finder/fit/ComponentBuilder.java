@@ -1,8 +1,8 @@
 package io.caesarrest.finder.fit;
 
 /**
- * Turns fitted parameters of one component into a {@link GaussianComponent} with the major axis
- * first and errors from the covariance matrix.
+ * Turns fitted parameters of one component into a {@link GaussianComponent} with the
+ * major axis first and errors from the covariance matrix.
  */
 final class ComponentBuilder {
 

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Picks the initial components of an island: local maxima above the seed threshold, brightest
- * first, each separated from every brighter one by a significant dip.
+ * Picks the initial components of an island: local maxima above the seed threshold,
+ * brightest first, each separated from every brighter one by a significant dip.
  */
 final class ComponentSeeder {
 
@@ -22,7 +22,8 @@ final class ComponentSeeder {
 	}
 
 	/**
-	 * Returns the region indices of the chosen peaks, brightest first (at least the island peak).
+	 * Returns the region indices of the chosen peaks, brightest first (at least the
+	 * island peak).
 	 */
 	List<Integer> peaks(FitRegion region) {
 		List<Integer> candidates = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.caesarrest.finder.fit;
 
 /**
- * Keeps parameters in range during the fit (positive amplitude and widths, centres inside the
- * fit region) and decides whether a solution is acceptable.
+ * Keeps parameters in range during the fit (positive amplitude and widths, centres inside
+ * the fit region) and decides whether a solution is acceptable.
  */
 final class FitConstraints {
 

@@ -5,8 +5,8 @@ import io.caesarrest.finder.detect.Island;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
- * The pixels used to fit an island: its own pixels plus a ring of neighbours (dilation), so
- * the fit also sees the wings below the merge threshold.
+ * The pixels used to fit an island: its own pixels plus a ring of neighbours (dilation),
+ * so the fit also sees the wings below the merge threshold.
  */
 final class FitRegion {
 

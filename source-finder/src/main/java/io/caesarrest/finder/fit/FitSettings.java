@@ -1,8 +1,8 @@
 package io.caesarrest.finder.fit;
 
 /**
- * Settings of the Gaussian fit: the seed threshold for extra components, the component limit
- * and the beam in pixels used for starting sizes and error scaling.
+ * Settings of the Gaussian fit: the seed threshold for extra components, the component
+ * limit and the beam in pixels used for starting sizes and error scaling.
  *
  * @param seedThreshold the significance a secondary peak needs, in sigma
  * @param maxComponents the maximum number of components per island

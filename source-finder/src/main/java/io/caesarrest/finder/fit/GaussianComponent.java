@@ -24,7 +24,8 @@ public record GaussianComponent(double amplitude, double x, double y, double sig
 	}
 
 	/**
-	 * Returns the position angle in the image, from +y counter-clockwise (towards -x), in [0, 180).
+	 * Returns the position angle in the image, from +y counter-clockwise (towards -x), in
+	 * [0, 180).
 	 * @return the position angle in degrees
 	 */
 	public double imagePositionAngleDeg() {

@@ -1,8 +1,8 @@
 package io.caesarrest.finder.fit;
 
 /**
- * Sum of elliptical Gaussians with parameters {A, x0, y0, sx, sy, theta(rad)} per component,
- * with analytic derivatives.
+ * Sum of elliptical Gaussians with parameters {A, x0, y0, sx, sy, theta(rad)} per
+ * component, with analytic derivatives.
  */
 final class GaussianModel {
 
@@ -12,7 +12,8 @@ final class GaussianModel {
 	}
 
 	/**
-	 * Evaluates the model and, when {@code gradient} is not null, its derivatives at a pixel.
+	 * Evaluates the model and, when {@code gradient} is not null, its derivatives at a
+	 * pixel.
 	 */
 	static double evaluate(double[] p, double px, double py, double[] gradient) {
 		double total = 0;

@@ -75,7 +75,8 @@ public final class IslandFitter {
 	}
 
 	private List<GaussianComponent> components(LevenbergMarquardt.Solution solution) {
-		double errorScale = Math.max(1, Math.sqrt(this.settings.beamMajorPixels() * this.settings.beamMinorPixels()) / 2);
+		double errorScale = Math.max(1,
+				Math.sqrt(this.settings.beamMajorPixels() * this.settings.beamMinorPixels()) / 2);
 		List<GaussianComponent> components = new ArrayList<>();
 		for (int o = 0; o < solution.params().length; o += GaussianModel.PARAMS) {
 			components.add(ComponentBuilder.build(solution, o, errorScale));

@@ -3,8 +3,8 @@ package io.caesarrest.finder.fit;
 import java.util.function.Consumer;
 
 /**
- * Levenberg-Marquardt least squares for {@link GaussianModel}, with a constraint hook applied
- * after every step.
+ * Levenberg-Marquardt least squares for {@link GaussianModel}, with a constraint hook
+ * applied after every step.
  */
 final class LevenbergMarquardt {
 

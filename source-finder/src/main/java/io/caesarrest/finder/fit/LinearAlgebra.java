@@ -9,8 +9,8 @@ final class LinearAlgebra {
 	}
 
 	/**
-	 * Returns the lower Cholesky factor of an n x n row-major matrix, or null if not positive
-	 * definite.
+	 * Returns the lower Cholesky factor of an n x n row-major matrix, or null if not
+	 * positive definite.
 	 */
 	static double[] cholesky(double[] a, int n) {
 		double[] l = new double[n * n];

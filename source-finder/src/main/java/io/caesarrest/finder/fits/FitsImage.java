@@ -35,7 +35,8 @@ public record FitsImage(String name, int width, int height, float[] pixels, Stri
 	}
 
 	/**
-	 * Returns the pixel scale in degrees (square root of the pixel area), 0 when there is no WCS.
+	 * Returns the pixel scale in degrees (square root of the pixel area), 0 when there is
+	 * no WCS.
 	 * @return the pixel scale in degrees
 	 */
 	public double pixelScaleDeg() {

@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.caesarrest.finder.wcs.WorldCoordinates;
-import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
 import nom.tam.util.FitsFile;
 
 /**
- * Reads the first image HDU of a FITS file into a {@link FitsImage}, streaming rows into a
- * flat float array.
+ * Reads the first image HDU of a FITS file into a {@link FitsImage}, streaming rows into
+ * a flat float array.
  */
 public final class FitsImageReader {
 
@@ -20,7 +19,8 @@ public final class FitsImageReader {
 	 * Reads the first image HDU with data.
 	 * @param path the FITS file
 	 * @return the image
-	 * @throws UnsupportedImageException if the file is unreadable, has no image or is a cube
+	 * @throws UnsupportedImageException if the file is unreadable, has no image or is a
+	 * cube
 	 */
 	public FitsImage read(Path path) {
 		if (!Files.isRegularFile(path)) {
@@ -29,7 +29,7 @@ public final class FitsImageReader {
 		try (FitsFile file = new FitsFile(path.toFile(), "r")) {
 			return readFirstImage(file, path.getFileName().toString());
 		}
-		catch (IOException | FitsException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			if (ex instanceof UnsupportedImageException unsupported) {
 				throw unsupported;
 			}
@@ -38,7 +38,7 @@ public final class FitsImageReader {
 		}
 	}
 
-	private FitsImage readFirstImage(FitsFile file, String name) throws IOException, FitsException {
+	private FitsImage readFirstImage(FitsFile file, String name) throws IOException {
 		while (file.getFilePointer() < file.length()) {
 			Header header;
 			try {

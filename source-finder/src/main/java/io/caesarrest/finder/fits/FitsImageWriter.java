@@ -13,8 +13,8 @@ import nom.tam.fits.Header;
 import nom.tam.util.FitsOutputStream;
 
 /**
- * Writes a flat float array as a BITPIX -32 primary image, streaming rows without copying the
- * image into a 2-D array.
+ * Writes a flat float array as a BITPIX -32 primary image, streaming rows without copying
+ * the image into a 2-D array.
  */
 public final class FitsImageWriter {
 
@@ -26,7 +26,8 @@ public final class FitsImageWriter {
 	 * @param width the number of columns
 	 * @param height the number of rows
 	 * @param pixels the row-major pixels
-	 * @param cards extra header cards in insertion order (values: String, Number or Boolean)
+	 * @param cards extra header cards in insertion order (values: String, Number or
+	 * Boolean)
 	 */
 	public void write(Path path, int width, int height, float[] pixels, Map<String, Object> cards) {
 		try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);

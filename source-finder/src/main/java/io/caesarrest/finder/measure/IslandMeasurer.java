@@ -16,7 +16,8 @@ public final class IslandMeasurer {
 	/**
 	 * Creates a measurer.
 	 * @param width the image width, to decode pixel indices
-	 * @param beamAreaPixels the beam area in pixels (1 when unknown), the noise correlation area
+	 * @param beamAreaPixels the beam area in pixels (1 when unknown), the noise
+	 * correlation area
 	 */
 	public IslandMeasurer(int width, double beamAreaPixels) {
 		this.width = width;

@@ -1,8 +1,8 @@
 package io.caesarrest.finder.wcs;
 
 /**
- * Supported FITS celestial projections, each mapping intermediate world coordinates to native
- * spherical coordinates.
+ * Supported FITS celestial projections, each mapping intermediate world coordinates to
+ * native spherical coordinates.
  */
 public enum Projection {
 
@@ -55,7 +55,8 @@ public enum Projection {
 	}
 
 	/**
-	 * Returns the projection named by a CTYPE value, or {@code null} if it is not supported.
+	 * Returns the projection named by a CTYPE value, or {@code null} if it is not
+	 * supported.
 	 * @param ctype the CTYPE value, e.g. {@code RA---SIN}
 	 * @return the projection or {@code null}
 	 */

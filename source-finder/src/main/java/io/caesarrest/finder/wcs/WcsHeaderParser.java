@@ -3,8 +3,8 @@ package io.caesarrest.finder.wcs;
 import nom.tam.fits.Header;
 
 /**
- * Reads CTYPE, CRPIX, CRVAL and the linear transformation (CDi_j, PCi_j with CDELTi, or CDELTi
- * with CROTA2) from a FITS header.
+ * Reads CTYPE, CRPIX, CRVAL and the linear transformation (CDi_j, PCi_j with CDELTi, or
+ * CDELTi with CROTA2) from a FITS header.
  */
 final class WcsHeaderParser {
 

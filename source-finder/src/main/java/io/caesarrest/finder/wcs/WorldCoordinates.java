@@ -49,7 +49,8 @@ public final class WorldCoordinates {
 	/**
 	 * Builds world coordinates from a FITS header.
 	 * @param header the header
-	 * @return the coordinates, or {@code null} if the header has no supported celestial axes
+	 * @return the coordinates, or {@code null} if the header has no supported celestial
+	 * axes
 	 */
 	public static WorldCoordinates fromHeader(Header header) {
 		return new WcsHeaderParser(header).parse();
@@ -107,13 +108,14 @@ public final class WorldCoordinates {
 	}
 
 	/**
-	 * Returns the angle in degrees from the image +y axis to celestial north, counter-clockwise
-	 * (towards -x), used to turn image position angles into sky position angles.
+	 * Returns the sky position angle (east of north) of the image +y direction at a
+	 * pixel; add it to an image position angle (from +y towards -x) to get a sky position
+	 * angle.
 	 * @param x the column
 	 * @param y the row
-	 * @return the north angle in degrees
+	 * @return the position angle of +y in degrees
 	 */
-	public double northAngleDeg(double x, double y) {
+	public double yAxisPositionAngleDeg(double x, double y) {
 		SkyPosition here = toSky(x, y);
 		SkyPosition up = toSky(x, y + 1);
 		double dra = (up.ra() - here.ra()) * Math.cos(Math.toRadians(here.dec()));

@@ -1,0 +1,4 @@
+/**
+ * The app catalog and dataset endpoints.
+ */
+package io.caesarrest.api.app;

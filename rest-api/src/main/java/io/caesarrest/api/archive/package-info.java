@@ -1,0 +1,4 @@
+/**
+ * Job directories as tar.gz archives, built while they are sent.
+ */
+package io.caesarrest.api.archive;

@@ -1,0 +1,112 @@
+package io.caesarrest.api.file;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.caesarrest.api.caller.Callers;
+import io.caesarrest.api.error.ApiException;
+import io.caesarrest.file.DataFile;
+import io.caesarrest.file.DataFileRepository;
+import io.caesarrest.storage.Ids;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import static io.caesarrest.api.CaesarRestApplication.API;
+
+/**
+ * The data file endpoints: upload, download, delete, list.
+ */
+@RestController
+@RequestMapping(API)
+class FileController {
+
+	private static final MediaType FITS = MediaType.parseMediaType("application/fits");
+
+	private final FileUploads uploads;
+
+	private final DataFileRepository files;
+
+	private final Callers callers;
+
+	FileController(FileUploads uploads, DataFileRepository files, Callers callers) {
+		this.uploads = uploads;
+		this.files = files;
+		this.callers = callers;
+	}
+
+	@PostMapping("/upload")
+	Map<String, Object> upload(HttpServletRequest request) {
+		DataFile file = this.uploads.receive(request, this.callers.current());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("date", file.uploadDate());
+		body.put("filename_orig", file.originalName());
+		body.put("format", file.format());
+		body.put("size", file.sizeMiB());
+		body.put("bytes", file.size());
+		body.put("sha256", file.sha256());
+		body.put("status", "File uploaded with success");
+		body.put("tag", file.tag());
+		body.put("uuid", file.id());
+		if (file.fits() != null) {
+			body.put("fits", file.fits());
+		}
+		return body;
+	}
+
+	@RequestMapping(path = "/download/{uuid}", method = { RequestMethod.GET, RequestMethod.POST })
+	ResponseEntity<Resource> download(@PathVariable String uuid) {
+		DataFile file = find(uuid);
+		Path path = Path.of(file.path());
+		if (!Files.isRegularFile(path)) {
+			throw notFound(uuid);
+		}
+		MediaType type = "fits".equals(file.format()) ? FITS
+				: MediaTypeFactory.getMediaType(path.getFileName().toString())
+					.orElse(MediaType.APPLICATION_OCTET_STREAM);
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.originalName()).build().toString())
+			.body(new FileSystemResource(path));
+	}
+
+	@RequestMapping(path = "/delete/{uuid}", method = { RequestMethod.GET, RequestMethod.POST })
+	Map<String, Object> delete(@PathVariable String uuid) {
+		DataFile file = find(uuid);
+		this.files.delete(file.id());
+		FileUploads.deleteQuietly(Path.of(file.path()));
+		return Map.of("status", "File deleted and removed from DB");
+	}
+
+	@GetMapping("/fileids")
+	Map<String, Object> fileIds() {
+		return Map.of("file_ids", this.files.findByOwner(this.callers.current()).stream().map(DataFile::id).toList());
+	}
+
+	private DataFile find(String uuid) {
+		if (!Ids.isId(uuid)) {
+			throw notFound(uuid);
+		}
+		return this.files.findOwned(uuid, this.callers.current()).orElseThrow(() -> notFound(uuid));
+	}
+
+	private static ApiException notFound(String uuid) {
+		return ApiException.notFound("File with uuid " + uuid + " not found on the system!");
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Upload, download, listing and deletion of data files.
+ */
+package io.caesarrest.api.file;

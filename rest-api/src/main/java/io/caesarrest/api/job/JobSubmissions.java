@@ -1,0 +1,162 @@
+package io.caesarrest.api.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.caesarrest.api.error.ApiException;
+import io.caesarrest.app.App;
+import io.caesarrest.app.AppCatalog;
+import io.caesarrest.app.JobOptionsValidator;
+import io.caesarrest.app.ValidatedOptions;
+import io.caesarrest.dataset.DatasetProperties;
+import io.caesarrest.file.DataFileRepository;
+import io.caesarrest.job.Job;
+import io.caesarrest.job.JobRepository;
+import io.caesarrest.job.JobState;
+import io.caesarrest.scheduler.SchedulerProperties;
+import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.StorageLayout;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a job request into a pending job: checks the body, resolves the input, validates
+ * the options and builds the command line, then records the job. Nothing is written
+ * unless every check passed.
+ */
+@Component
+class JobSubmissions {
+
+	static final String OPTIONS = "job_options";
+
+	static final String OLD_OPTIONS = "job_inputs";
+
+	private final AppCatalog apps;
+
+	private final JobOptionsValidator validator = new JobOptionsValidator();
+
+	private final DataFileRepository files;
+
+	private final DatasetProperties datasets;
+
+	private final JobRepository jobs;
+
+	private final StorageLayout layout;
+
+	private final JobSettings settings;
+
+	private final SchedulerProperties schedulers;
+
+	private final ObjectMapper json;
+
+	private final Clock clock = Clock.systemUTC();
+
+	JobSubmissions(AppCatalog apps, DataFileRepository files, DatasetProperties datasets, JobRepository jobs,
+			StorageLayout layout, JobSettings settings, SchedulerProperties schedulers, ObjectMapper json) {
+		this.apps = apps;
+		this.files = files;
+		this.datasets = datasets;
+		this.jobs = jobs;
+		this.layout = layout;
+		this.settings = settings;
+		this.schedulers = schedulers;
+		this.json = json;
+	}
+
+	Job submit(byte[] body, String owner) {
+		JsonNode request = parse(body);
+		App app = app(request);
+		String optionsField = optionsField(request);
+		JsonNode options = request.get(optionsField);
+		if (!request.has("data_inputs") || request.get("data_inputs").isNull()) {
+			throw ApiException.badRequest("No data inputs field found in request!");
+		}
+		Path input = JobInput.resolve(request.get("data_inputs"), app, owner, this.files, this.datasets);
+		ValidatedOptions validated = this.validator.validate(app, options);
+		checkRunnable(app);
+		String id = Ids.newId();
+		Duration maxRunTime = min(app.resources().maxRunTime(), this.settings.maxRunTime());
+		Job job = new Job(id, owner, app.name(), toMap(options), optionsField,
+				this.json.convertValue(request.get("data_inputs"), Object.class), input.toString(), tag(request),
+				this.schedulers.type(), null, app.commandLine(validated, input), validated.cores(),
+				maxRunTime.toSeconds(), JobState.PENDING, "Job submitted and registered with success", -1,
+				this.clock.instant(), null, null, this.layout.jobDir(owner, id).toString(), null, null, null, Map.of());
+		return this.jobs.insert(job);
+	}
+
+	private JsonNode parse(byte[] body) {
+		try {
+			JsonNode request = (body == null || body.length == 0) ? null : this.json.readTree(body);
+			if (request == null || !request.isObject()) {
+				throw ApiException.badRequest("Invalid request data! Send a JSON object");
+			}
+			return request;
+		}
+		catch (JacksonException ex) {
+			throw ApiException.badRequest("Invalid request data! Malformed JSON: " + ex.getOriginalMessage());
+		}
+	}
+
+	private App app(JsonNode request) {
+		JsonNode name = request.get("app");
+		if (name == null || !name.isString() || name.asString().isBlank()) {
+			throw ApiException.badRequest("No app name found in request!");
+		}
+		return this.apps.find(name.asString())
+			.orElseThrow(() -> ApiException.badRequest("Unknown app " + name.asString() + "!"));
+	}
+
+	private static String optionsField(JsonNode request) {
+		if (request.has(OPTIONS) && request.has(OLD_OPTIONS)) {
+			throw ApiException.badRequest("Give the options either as job_options or as job_inputs, not both");
+		}
+		return request.has(OLD_OPTIONS) ? OLD_OPTIONS : OPTIONS;
+	}
+
+	private void checkRunnable(App app) {
+		if ("local".equals(this.schedulers.type()) && !app.launch().isNative()) {
+			throw ApiException.badRequest("App " + app.name() + " runs in the container image " + app.launch().image()
+					+ ", which the local scheduler cannot run; this service runs the apps " + nativeApps()
+					+ " locally, container apps need the slurm or kubernetes scheduler");
+		}
+	}
+
+	private List<String> nativeApps() {
+		return this.apps.apps().stream().filter((a) -> a.launch().isNative()).map(App::name).toList();
+	}
+
+	private Map<String, Object> toMap(JsonNode options) {
+		if (options == null || options.isNull()) {
+			return Map.of();
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> map = this.json.convertValue(options, LinkedHashMap.class);
+		return map;
+	}
+
+	private static String tag(JsonNode request) {
+		JsonNode tag = request.get("tag");
+		if (tag == null || tag.isNull()) {
+			return "";
+		}
+		if (!tag.isValueNode()) {
+			throw ApiException.badRequest("tag must be a string");
+		}
+		return tag.asString();
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		if (a == null) {
+			return b;
+		}
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Job submission, listing, status, cancel and outputs.
+ */
+package io.caesarrest.api.job;

@@ -1,0 +1,117 @@
+package io.caesarrest.finder;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.caesarrest.finder.background.BackgroundEstimator;
+import io.caesarrest.finder.background.BackgroundMap;
+import io.caesarrest.finder.catalog.Catalog;
+import io.caesarrest.finder.catalog.CatalogMetadata;
+import io.caesarrest.finder.catalog.CatalogSource;
+import io.caesarrest.finder.concurrent.ParallelExecutor;
+import io.caesarrest.finder.detect.DetectionSettings;
+import io.caesarrest.finder.detect.Island;
+import io.caesarrest.finder.detect.IslandDetector;
+import io.caesarrest.finder.fits.FitsImage;
+import io.caesarrest.finder.fits.FitsImageReader;
+import io.caesarrest.finder.output.CatalogWriters;
+
+/**
+ * The compact source finder: reads a FITS image, estimates background and noise, detects
+ * and measures islands, fits components and writes the catalogs.
+ */
+public final class SourceFinder {
+
+	private SourceFinder() {
+	}
+
+	/**
+	 * Runs the finder and writes all outputs into {@code outDir}.
+	 * @param options the options
+	 * @param input the FITS image
+	 * @param outDir the output directory (created if missing)
+	 * @param id the run id used in output file names
+	 * @return the result
+	 * @throws io.caesarrest.finder.fits.UnsupportedImageException if the image cannot be
+	 * used
+	 */
+	public static FinderResult run(FinderOptions options, Path input, Path outDir, String id) {
+		Stopwatch watch = new Stopwatch();
+		FitsImage image = new FitsImageReader().read(input);
+		watch.lap("read");
+		Catalog catalog = find(options, image, watch);
+		List<Path> files = new CatalogWriters(options.plot(), options.regions(), options.votable()).write(catalog,
+				image, outDir, id);
+		watch.lap("write");
+		return new FinderResult(catalog, files, watch.total());
+	}
+
+	/**
+	 * Runs detection and measurement on an image already in memory.
+	 * @param options the options
+	 * @param image the image
+	 * @param watch the stopwatch receiving stage timings
+	 * @return the catalog
+	 */
+	static Catalog find(FinderOptions options, FitsImage image, Stopwatch watch) {
+		try (ParallelExecutor executor = new ParallelExecutor(options.threads())) {
+			int box = boxPixels(options, image);
+			BackgroundMap map = new BackgroundEstimator(box).estimate(image, executor);
+			watch.lap("background");
+			DetectionSettings settings = new DetectionSettings(options.seedThreshold(), options.mergeThreshold(),
+					options.minPixels());
+			List<Island> islands = new IslandDetector(settings).detect(image, map, executor);
+			watch.lap("detect");
+			List<CatalogSource> sources = new IslandProcessor(options, image, map).process(islands, executor);
+			watch.lap("measure");
+			return new Catalog(metadata(options, image, map, box, watch.laps()), sources);
+		}
+	}
+
+	static int boxPixels(FinderOptions options, FitsImage image) {
+		double beam = image.beamMajorPixels(0);
+		return (beam > 0) ? (int) Math.round(options.boxSizeBeams() * beam) : FinderOptions.FALLBACK_BOX_PIXELS;
+	}
+
+	private static CatalogMetadata metadata(FinderOptions options, FitsImage image, BackgroundMap map, int box,
+			Map<String, Double> timings) {
+		boolean sky = image.wcs() != null;
+		double beamMajor = (image.beam() != null) ? image.beam().majorDeg() * 3600 : Double.NaN;
+		double beamMinor = (image.beam() != null) ? image.beam().minorDeg() * 3600 : Double.NaN;
+		double beamPa = (image.beam() != null) ? image.beam().paDeg() : Double.NaN;
+		return new CatalogMetadata(image.name(), image.width(), image.height(), image.unit(), sky ? "arcsec" : "pixel",
+				beamMajor, beamMinor, beamPa, image.beamAreaPixels(), sky ? image.pixelScaleDeg() * 3600 : Double.NaN,
+				map.medianBackground(), map.medianNoise(), options.seedThreshold(), options.mergeThreshold(), box,
+				options.threads(), new LinkedHashMap<>(timings));
+	}
+
+	/**
+	 * Records stage durations in seconds.
+	 */
+	static final class Stopwatch {
+
+		private final long start = System.nanoTime();
+
+		private long last = this.start;
+
+		private final Map<String, Double> laps = new LinkedHashMap<>();
+
+		void lap(String stage) {
+			long now = System.nanoTime();
+			this.laps.put(stage, (now - this.last) / 1e9);
+			this.last = now;
+		}
+
+		double total() {
+			return (System.nanoTime() - this.start) / 1e9;
+		}
+
+		Map<String, Double> laps() {
+			return this.laps;
+		}
+
+	}
+
+}

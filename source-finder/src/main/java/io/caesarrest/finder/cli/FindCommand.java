@@ -1,0 +1,53 @@
+package io.caesarrest.finder.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import io.caesarrest.finder.FinderOptions;
+import io.caesarrest.finder.FinderResult;
+import io.caesarrest.finder.SourceFinder;
+
+/**
+ * The {@code find} subcommand: runs the source finder on a FITS image.
+ */
+final class FindCommand {
+
+	static final Set<String> OPTIONS = Set.of("inputfile", "outdir", "id", "seedthr", "mergethr", "boxsize", "npixmin",
+			"maxcomponents", "nthreads");
+
+	static final Set<String> FLAGS = Set.of("no-fit", "no-plot", "no-regions", "no-votable");
+
+	private FindCommand() {
+	}
+
+	static void run(CommandArguments args, PrintStream out) {
+		Path input = Path.of(args.required("inputfile"));
+		Path outDir = Path.of(args.required("outdir"));
+		String id = args.text("id", "sfinder");
+		if (!id.matches("[A-Za-z0-9._-]+")) {
+			throw new UsageException("option --id may only contain letters, digits, '.', '_' and '-'");
+		}
+		FinderOptions defaults = FinderOptions.defaults();
+		FinderOptions options;
+		try {
+			options = new FinderOptions(args.number("seedthr", defaults.seedThreshold()),
+					args.number("mergethr", defaults.mergeThreshold()), args.number("boxsize", defaults.boxSizeBeams()),
+					args.integer("npixmin", defaults.minPixels()), !args.flag("no-fit"),
+					args.integer("maxcomponents", defaults.maxComponents()),
+					args.integer("nthreads", defaults.threads()), !args.flag("no-plot"), !args.flag("no-regions"),
+					!args.flag("no-votable"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+		FinderResult result = SourceFinder.run(options, input, outDir, id);
+		out.printf(Locale.ROOT, "sfinder: %s: %d sources, %d components, noise %.4g %s, %.2f s %s%n",
+				input.getFileName(), result.catalog().sources().size(), result.catalog().componentCount(),
+				result.catalog().metadata().medianNoise(), result.catalog().metadata().unit(), result.seconds(),
+				result.catalog().metadata().timings());
+		out.println("sfinder: outputs in " + outDir.toAbsolutePath());
+	}
+
+}

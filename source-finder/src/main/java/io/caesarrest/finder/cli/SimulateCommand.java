@@ -1,0 +1,44 @@
+package io.caesarrest.finder.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import io.caesarrest.finder.simulate.SimulationOptions;
+import io.caesarrest.finder.simulate.SkySimulator;
+import io.caesarrest.finder.simulate.TruthSource;
+
+/**
+ * The {@code simulate} subcommand: writes a simulated sky image and its truth catalog.
+ */
+final class SimulateCommand {
+
+	static final Set<String> OPTIONS = Set.of("outfile", "truth", "size", "seed", "rms", "beam", "nsources",
+			"background", "extended", "pairs", "nthreads");
+
+	private SimulateCommand() {
+	}
+
+	static void run(CommandArguments args, PrintStream out) {
+		Path image = Path.of(args.required("outfile"));
+		Path truth = Path.of(args.required("truth"));
+		SimulationOptions defaults = SimulationOptions.defaults(args.integer("size", 1024),
+				args.longInteger("seed", 1));
+		SimulationOptions options;
+		try {
+			options = new SimulationOptions(defaults.size(), defaults.seed(), args.number("rms", defaults.rms()),
+					args.number("beam", defaults.beamPixels()), args.integer("nsources", defaults.sources()),
+					args.number("background", defaults.background()), args.number("extended", defaults.extended()),
+					args.number("pairs", defaults.pairs()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+		int threads = args.integer("nthreads", Runtime.getRuntime().availableProcessors());
+		List<TruthSource> sources = SkySimulator.simulate(options, image, truth, threads);
+		out.println("simulate: wrote " + image + " (" + options.size() + "x" + options.size() + ") with "
+				+ sources.size() + " sources, truth in " + truth);
+	}
+
+}
