@@ -1,6 +1,7 @@
 package io.caesarrest.finder.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.caesarrest.finder.background.BackgroundMap;
@@ -13,6 +14,8 @@ import io.caesarrest.finder.fits.FitsImage;
  * retrying when a fit is not acceptable.
  */
 public final class IslandFitter {
+
+	private static final double RESOLVED_SIGMA = 2.0;
 
 	private final FitSettings settings;
 
@@ -47,15 +50,59 @@ public final class IslandFitter {
 			if (data.size() <= n) {
 				continue;
 			}
-			double[] start = start(region, peaks.subList(0, count));
 			FitConstraints constraints = new FitConstraints(region, 0.5 * this.beamSigmaMinor);
-			LevenbergMarquardt.Solution solution = LevenbergMarquardt.fit(data, start, constraints::apply);
+			boolean[] fixed = new boolean[n];
+			LevenbergMarquardt.Solution solution = LevenbergMarquardt.fit(data, start(region, peaks.subList(0, count)),
+					fixed, constraints::apply);
 			if (solution != null && constraints.accepts(solution.params())) {
+				solution = refitUnresolved(data, solution, fixed, constraints);
 				double reducedChi2 = solution.chi2() / (data.size() - n);
-				return new FitOutcome(components(solution), reducedChi2);
+				return new FitOutcome(components(solution, fixed), reducedChi2);
 			}
 		}
 		return new FitOutcome(List.of(), Double.NaN);
+	}
+
+	/**
+	 * Refits with the beam shape for components whose fitted area is not significantly
+	 * larger than the beam's, which makes their fluxes less noisy; keeps the free fit if
+	 * the refit fails.
+	 */
+	private LevenbergMarquardt.Solution refitUnresolved(FitData data, LevenbergMarquardt.Solution free, boolean[] fixed,
+			FitConstraints constraints) {
+		double[] p = free.params().clone();
+		boolean any = false;
+		for (int o = 0; o < p.length; o += GaussianModel.PARAMS) {
+			if (!resolved(free, o)) {
+				p[o + 3] = this.beamSigmaMajor;
+				p[o + 4] = this.beamSigmaMinor;
+				p[o + 5] = Math.toRadians(this.settings.beamThetaDeg());
+				fixed[o + 3] = true;
+				fixed[o + 4] = true;
+				fixed[o + 5] = true;
+				any = true;
+			}
+		}
+		LevenbergMarquardt.Solution refit = any ? LevenbergMarquardt.fit(data, p, fixed, constraints::apply) : null;
+		if (refit != null && constraints.accepts(refit.params())) {
+			return refit;
+		}
+		Arrays.fill(fixed, false);
+		return free;
+	}
+
+	private boolean resolved(LevenbergMarquardt.Solution solution, int o) {
+		double[] p = solution.params();
+		int n = p.length;
+		double[] cov = solution.covariance();
+		double relX = Math.sqrt(Math.max(0, cov[(o + 3) * n + o + 3])) / p[o + 3];
+		double relY = Math.sqrt(Math.max(0, cov[(o + 4) * n + o + 4])) / p[o + 4];
+		double area = p[o + 3] * p[o + 4] / (this.beamSigmaMajor * this.beamSigmaMinor);
+		return area - 1 > RESOLVED_SIGMA * errorScale() * area * Math.hypot(relX, relY);
+	}
+
+	private double errorScale() {
+		return Math.max(1, Math.sqrt(this.settings.beamMajorPixels() * this.settings.beamMinorPixels()) / 2);
 	}
 
 	private double[] start(FitRegion region, List<Integer> peaks) {

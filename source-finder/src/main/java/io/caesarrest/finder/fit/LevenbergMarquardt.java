@@ -18,10 +18,10 @@ final class LevenbergMarquardt {
 	/**
 	 * Fits the model; returns null when the normal matrix is singular at the solution.
 	 */
-	static Solution fit(FitData data, double[] start, Consumer<double[]> constrain) {
+	static Solution fit(FitData data, double[] start, boolean[] fixed, Consumer<double[]> constrain) {
 		int n = start.length;
 		double[] p = start.clone();
-		Normal normal = normal(data, p);
+		Normal normal = normal(data, p, fixed);
 		double lambda = 1e-3;
 		boolean converged = false;
 		for (int iteration = 0; iteration < MAX_ITERATIONS && !converged; iteration++) {
@@ -37,7 +37,7 @@ final class LevenbergMarquardt {
 				trial[i] += step[i];
 			}
 			constrain.accept(trial);
-			Normal next = normal(data, trial);
+			Normal next = normal(data, trial, fixed);
 			if (next.chi2 <= normal.chi2) {
 				converged = (normal.chi2 - next.chi2) <= TOLERANCE * Math.max(next.chi2, 1e-30);
 				p = trial;
@@ -65,7 +65,7 @@ final class LevenbergMarquardt {
 		return damped;
 	}
 
-	private static Normal normal(FitData data, double[] p) {
+	private static Normal normal(FitData data, double[] p, boolean[] fixed) {
 		int n = p.length;
 		double[] matrix = new double[n * n];
 		double[] gradient = new double[n];
@@ -86,8 +86,12 @@ final class LevenbergMarquardt {
 		}
 		for (int i = 0; i < n; i++) {
 			for (int j = 0; j < i; j++) {
+				boolean frozen = fixed[i] || fixed[j];
+				matrix[i * n + j] = frozen ? 0 : matrix[i * n + j];
 				matrix[j * n + i] = matrix[i * n + j];
 			}
+			gradient[i] = fixed[i] ? 0 : gradient[i];
+			matrix[i * n + i] = fixed[i] ? 1 : matrix[i * n + i];
 		}
 		return new Normal(matrix, gradient, chi2);
 	}

@@ -1,0 +1,322 @@
+package io.caesarrest.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.caesarrest.file.DataFile;
+import io.caesarrest.file.DataFileRepository;
+import io.caesarrest.job.JobState;
+import io.caesarrest.storage.Ids;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The all-in-one service started on a random port, driven over HTTP: uploads, apps, jobs
+ * run by the local queue as real processes, outputs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ServiceIntegrationTests {
+
+	static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+
+	@TempDir
+	static Path home;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DataFileRepository files;
+
+	ApiClient api;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws URISyntaxException {
+		registry.add("caesar.home", () -> home.toString());
+		registry.add("caesar.apps.dir", ServiceIntegrationTests::testApps);
+		registry.add("caesar.upload.max-size", () -> "4MB");
+	}
+
+	static String testApps() {
+		try {
+			return Path.of(ServiceIntegrationTests.class.getResource("/test-apps").toURI()).toString();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@BeforeEach
+	void client() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void uploadsSampleImagesAndDownloadsThemByteIdentical() throws IOException {
+		for (String name : List.of("ScorpioS17Field.fits", "1904-66_SIN.fits")) {
+			Path sample = TestFits.sharedData(name);
+			assumeThat(sample).exists();
+			HttpResponse<String> response = this.api.upload(sample, name);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			JsonNode body = ApiClient.json(response);
+			assertThat(body.get("filename_orig").asString()).isEqualTo(name);
+			assertThat(body.get("format").asString()).isEqualTo("fits");
+			assertThat(body.get("status").asString()).isEqualTo("File uploaded with success");
+			assertThat(body.get("uuid").asString()).matches("[0-9a-f]{32}");
+			assertThat(body.get("fits").get("bunit").asString()).isEqualToIgnoringCase("JY/BEAM");
+			HttpResponse<byte[]> download = this.api.getBytes("/download/" + body.get("uuid").asString());
+			assertThat(download.statusCode()).isEqualTo(200);
+			assertThat(download.body()).isEqualTo(Files.readAllBytes(sample));
+			assertThat(download.headers().firstValue("Content-Disposition")).get().asString().contains(name);
+		}
+	}
+
+	@Test
+	void listsAndDescribesApps() {
+		JsonNode apps = ApiClient.json(this.api.get("/apps")).get("apps");
+		assertThat(apps.valueStream().map(JsonNode::asString)).contains("caesar", "umap", "similarity-search",
+				"testapp");
+		JsonNode sleep = ApiClient.json(this.api.get("/app/testapp/describe")).get("sleep");
+		assertThat(sleep.get("type").asString()).isEqualTo("float");
+		assertThat(sleep.get("max").asDouble()).isEqualTo(600.0);
+		HttpResponse<String> unknown = this.api.get("/app/nope/describe");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(ApiClient.json(unknown).get("status").asString()).contains("nope");
+	}
+
+	@Test
+	void runsJobToSuccessAndServesItsOutputs() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("in.fits"), 1000, 1), "in.fits");
+		String jobId = this.api.submitOk("""
+				{"app":"testapp","data_inputs":{"data":"%s"},
+				 "job_options":{"sleep":0.5,"message":"hello world","mode":"slow","verbose":true,"run":true},
+				 "tag":"first"}""".formatted(file));
+		JsonNode status = this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS, JobState.FAILURE);
+		assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("SUCCESS");
+		assertThat(status.get("exit_code").asInt()).isZero();
+		assertThat(status.get("exit_status").asInt()).isZero();
+		assertThat(status.get("elapsed_time").asDouble()).isGreaterThan(0.4);
+		assertThat(status.get("tag").asString()).isEqualTo("first");
+
+		assertThat(
+				ApiClient.json(this.api.get("/job/" + jobId + "/sources")).get("sources").get(0).get("name").asString())
+			.isEqualTo("S1");
+		assertThat(this.api.get("/job/" + jobId + "/output-sources").body()).contains("S1 1.0 2.0");
+		assertThat(ApiClient.json(this.api.get("/job/" + jobId + "/source-components")).has("components")).isTrue();
+		assertThat(this.api.get("/job/" + jobId + "/output-components").body()).contains("S1_1");
+		byte[] png = Base64.getDecoder()
+			.decode(ApiClient.json(this.api.get("/job/" + jobId + "/preview")).get("image").asString());
+		assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+		assertThat(this.api.getBytes("/job/" + jobId + "/output-plot").body()).isEqualTo(png);
+
+		List<String> entries = archiveEntries(jobId);
+		String root = "job_" + jobId + "/";
+		assertThat(entries).contains(root + "args.txt", root + "catalog-test.json", root + "plot_test.png",
+				root + "job_" + jobId + ".log");
+		assertThat(entries).noneMatch((e) -> e.endsWith(".exit_code"));
+		Path jobDir = home.resolve("jobs/anonymous/job_" + jobId);
+		assertThat(Files.readAllLines(jobDir.resolve("args.txt")))
+			.containsExactly("--run", "--sleep=0.5", "--message=hello world", "--mode=slow", "--verbose",
+					"--inputfile=" + home.resolve("data/anonymous/" + file + ".fits"))
+			.doesNotHaveDuplicates();
+		assertThat(ApiClient.json(this.api.get("/jobs")).valueStream().map((j) -> j.get("job_id").asString()))
+			.contains(jobId);
+	}
+
+	@Test
+	void reportsNonZeroExitAsFailure() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("f.fits"), 100, 2), "f.fits");
+		String jobId = this.api.submitOk("""
+				{"app":"testapp","data_inputs":"%s","job_inputs":{"exit-code":3}}""".formatted(file));
+		JsonNode status = this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS, JobState.FAILURE);
+		assertThat(status.get("state").asString()).isEqualTo("FAILURE");
+		assertThat(status.get("exit_code").asInt()).isEqualTo(3);
+		assertThat(status.get("status").asString()).contains("3");
+	}
+
+	@Test
+	void cancelsLongJobAndStopsItsProcess() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("c.fits"), 100, 3), "c.fits");
+		String jobId = this.api.submitOk("""
+				{"app":"testapp","data_inputs":"%s","job_options":{"sleep":300}}""".formatted(file));
+		JsonNode running = this.api.awaitState(jobId, JOB_TIMEOUT, JobState.RUNNING);
+		long pid = Long.parseLong(running.get("pid").asString());
+		assertThat(ProcessHandle.of(pid)).isPresent();
+		HttpResponse<String> output = this.api.get("/job/" + jobId + "/output");
+		assertThat(output.statusCode()).isEqualTo(202);
+		assertThat(ApiClient.json(output).get("status").asString()).contains("not yet completed");
+
+		HttpResponse<String> cancel = this.api.post("/job/" + jobId + "/cancel");
+		assertThat(cancel.statusCode()).isEqualTo(200);
+		JsonNode status = this.api.status(jobId);
+		assertThat(status.get("state").asString()).isEqualTo("CANCELED");
+		assertThat(status.get("exit_code").asInt()).isEqualTo(-1);
+		await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map((p) -> !p.isAlive()).orElse(true));
+		assertThat(ApiClient.json(this.api.get("/job/" + jobId + "/cancel")).get("status").asString())
+			.contains("already completed with state CANCELED");
+		assertThat(this.api.status(jobId).get("state").asString()).isEqualTo("CANCELED");
+	}
+
+	@Test
+	void deletesFile() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("d.fits"), 100, 4), "d.fits");
+		Path stored = home.resolve("data/anonymous/" + file + ".fits");
+		assertThat(stored).exists();
+		assertThat(this.api.get("/delete/" + file).statusCode()).isEqualTo(200);
+		assertThat(stored).doesNotExist();
+		assertThat(this.api.get("/download/" + file).statusCode()).isEqualTo(404);
+		assertThat(this.api.get("/delete/" + file).statusCode()).isEqualTo(404);
+		assertThat(this.api.get("/fileids").body()).doesNotContain(file);
+	}
+
+	@Test
+	void passesShellMetacharactersToTheAppLiterally() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("m.fits"), 100, 5), "m.fits");
+		Path marker = home.resolve("pwned");
+		String hostile = "x$(touch " + marker + ");id>" + home.resolve("p2") + " `touch " + marker + "2` '\"";
+		String jobId = this.api.submitOk(ApiClient.JSON.writeValueAsString(
+				Map.of("app", "testapp", "data_inputs", file, "job_options", Map.of("message", hostile))));
+		assertThat(this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS).get("exit_code").asInt()).isZero();
+		Path args = home.resolve("jobs/anonymous/job_" + jobId + "/args.txt");
+		assertThat(Files.readAllLines(args)).contains("--message=" + hostile);
+		assertThat(marker).doesNotExist();
+		assertThat(home.resolve("pwned2")).doesNotExist();
+		assertThat(home.resolve("p2")).doesNotExist();
+	}
+
+	@Test
+	void rejectsBadInputWithJsonErrorsAndChangesNothing() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("ok.fits"), 100, 6), "ok.fits");
+		DataFile foreign = this.files.insert(new DataFile(Ids.newId(), "someone-else", "x.fits", "fits", 1, "",
+				home.resolve("ok.fits").toString(), Instant.now(), "", null));
+		Path notFits = Files.writeString(home.resolve("bad.fits"), "hello, not FITS");
+		Path empty = Files.createFile(home.resolve("empty.fits"));
+		Path text = Files.writeString(home.resolve("notes.txt"), "text");
+		Path big = TestFits.write(home.resolve("big.fits"), 5 * 1024 * 1024, 7);
+		Snapshot before = snapshot();
+
+		Map<String, HttpResponse<String>> responses = new java.util.LinkedHashMap<>();
+		responses.put("malformed json", this.api.postJson("/job", "{\"app\": "));
+		responses.put("not an object", this.api.postJson("/job", "[1,2]"));
+		responses.put("missing app", this.api.postJson("/job", "{\"data_inputs\":\"" + file + "\"}"));
+		responses.put("unknown app", job("nope", "\"" + file + "\"", "{}"));
+		responses.put("missing data", this.api.postJson("/job", "{\"app\":\"testapp\"}"));
+		responses.put("unknown uuid", job("testapp", "\"" + Ids.newId() + "\"", "{}"));
+		responses.put("foreign uuid", job("testapp", "\"" + foreign.id() + "\"", "{}"));
+		responses.put("unknown option", job("testapp", "\"" + file + "\"", "{\"bogus\":1,\"other\":2}"));
+		responses.put("wrong type", job("testapp", "\"" + file + "\"", "{\"exit-code\":\"three\"}"));
+		responses.put("out of range", job("testapp", "\"" + file + "\"", "{\"sleep\":1000}"));
+		responses.put("not in enum", job("testapp", "\"" + file + "\"", "{\"mode\":\"medium\"}"));
+		responses.put("flag not boolean", job("testapp", "\"" + file + "\"", "{\"verbose\":\"yes\"}"));
+		responses.put("upload without file", uploadWithoutFile());
+		responses.put("empty file", this.api.upload(empty, "empty.fits"));
+		responses.put("disallowed extension", this.api.upload(text, "notes.txt"));
+		responses.put("not FITS", this.api.upload(notFits, "bad.fits"));
+		responses.put("over size limit", this.api.upload(big, "big.fits"));
+		responses.put("dot-dot name", this.api.upload(notFits, "../../etc/evil.fits"));
+		responses.put("absolute name", this.api.upload(notFits, "/etc/evil.fits"));
+		responses.put("unknown route", this.api.get("/nowhere"));
+		responses.put("wrong method", this.api.method("DELETE", "/apps"));
+		responses.put("unknown job", this.api.get("/job/" + Ids.newId() + "/status"));
+		responses.put("malformed job id", this.api.get("/job/..%2F..%2Fetc/status"));
+
+		responses.forEach((name, response) -> {
+			assertThat(response.statusCode()).as(name + ": " + response.body()).isBetween(400, 499);
+			assertThat(response.headers().firstValue("Content-Type")).as(name)
+				.get()
+				.asString()
+				.contains("application/json");
+			JsonNode body = ApiClient.json(response);
+			assertThat(body.get("status").asString()).as(name).isNotBlank().doesNotContain("Exception");
+		});
+		assertThat(responses.get("over size limit").statusCode()).isEqualTo(413);
+		assertThat(responses.get("disallowed extension").statusCode()).isEqualTo(415);
+		assertThat(ApiClient.json(responses.get("unknown option")).get("problems")).hasSize(2);
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void acceptsConcurrentUploads() throws Exception {
+		List<Path> sources = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			sources.add(TestFits.write(home.resolve("conc" + i + ".fits"), 50_000 + i * 997, 100 + i));
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		List<java.util.concurrent.Future<String>> uploads = new ArrayList<>();
+		for (Path source : sources) {
+			uploads.add(pool.submit(() -> this.api.uploadOk(source, source.getFileName().toString())));
+		}
+		List<String> ids = new ArrayList<>();
+		for (var upload : uploads) {
+			ids.add(upload.get());
+		}
+		pool.shutdown();
+		assertThat(ids).doesNotHaveDuplicates().hasSize(32);
+		for (int i = 0; i < 32; i++) {
+			assertThat(this.api.getBytes("/download/" + ids.get(i)).body())
+				.isEqualTo(Files.readAllBytes(sources.get(i)));
+		}
+	}
+
+	private HttpResponse<String> job(String app, String dataInputs, String options) {
+		return this.api.postJson("/job",
+				"{\"app\":\"" + app + "\",\"data_inputs\":" + dataInputs + ",\"job_options\":" + options + "}");
+	}
+
+	private HttpResponse<String> uploadWithoutFile() {
+		String boundary = "xyz";
+		return this.api.postMultipartRaw(boundary,
+				"--xyz\r\nContent-Disposition: form-data; name=\"tag\"\r\n\r\nhello\r\n--xyz--\r\n");
+	}
+
+	private List<String> archiveEntries(String jobId) throws IOException {
+		HttpResponse<InputStream> response = this.api.getStream("/job/" + jobId + "/output");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> names = new ArrayList<>();
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(response.body()))) {
+			for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+				names.add(entry.getName());
+			}
+		}
+		return names;
+	}
+
+	private Snapshot snapshot() throws IOException {
+		try (Stream<Path> data = Files.walk(home.resolve("data"));
+				Stream<Path> jobs = Files.walk(home.resolve("jobs"))) {
+			return new Snapshot(data.filter(Files::isRegularFile).map(Path::toString).sorted().toList(),
+					jobs.map(Path::toString).sorted().toList(), this.api.get("/jobs").body(),
+					this.api.get("/fileids").body());
+		}
+	}
+
+	record Snapshot(List<String> dataFiles, List<String> jobPaths, String jobs, String fileIds) {
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.caesarrest.finder.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.caesarrest.finder.FinderOptions;
+import io.caesarrest.finder.FinderResult;
+import io.caesarrest.finder.SourceFinder;
+import io.caesarrest.finder.catalog.Catalog;
+import io.caesarrest.finder.simulate.SimulationOptions;
+import io.caesarrest.finder.simulate.SkySimulator;
+import io.caesarrest.finder.simulate.TruthSource;
+
+/**
+ * Benchmark main: simulates fields, runs the finder (and SExtractor when installed) and
+ * prints speed, memory, completeness, reliability and flux and position accuracy.
+ */
+public final class FinderBenchmark {
+
+	private FinderBenchmark() {
+	}
+
+	/**
+	 * Runs the benchmark.
+	 * @param args
+	 * {@code [workdir] [sizes, e.g. 4000,8000] [curve seeds, e.g. 3.5,4,4.5,5]}
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		System.setProperty("java.awt.headless", "true");
+		Path work = Path.of((args.length > 0) ? args[0] : "target/bench");
+		String sizes = (args.length > 1) ? args[1] : "4000,8000";
+		String seeds = (args.length > 2) ? args[2] : "3.5,4,4.5,5,5.5";
+		Files.createDirectories(work);
+		int threads = Runtime.getRuntime().availableProcessors();
+		System.out.printf(Locale.ROOT, "# sfinder benchmark: %d threads, max heap %d MiB, SExtractor %s%n", threads,
+				Runtime.getRuntime().maxMemory() >> 20, SextractorRunner.available() ? "installed" : "not installed");
+		boolean first = true;
+		for (String size : sizes.split(",")) {
+			field(work, Integer.parseInt(size.trim()), threads, first ? seeds : "");
+			first = false;
+		}
+	}
+
+	private static void field(Path work, int size, int threads, String seeds) throws Exception {
+		Path image = work.resolve("sim" + size + ".fits");
+		SimulationOptions options = SimulationOptions.defaults(size, size);
+		List<TruthSource> truth = SkySimulator.simulate(options, image, work.resolve("sim" + size + ".csv"), threads);
+		System.out.printf(Locale.ROOT, "%n## %dx%d, beam %.1f px, %d injected sources%n", size, size,
+				options.beamPixels(), truth.size());
+		System.gc();
+		resetPeaks();
+		FinderOptions finder = FinderOptions.defaults();
+		FinderResult result = SourceFinder.run(finder, image, work.resolve("out" + size), "bench" + size);
+		long peak = peakHeap();
+		double mpix = (double) size * size / 1e6;
+		double imageMiB = 4.0 * size * size / (1 << 20);
+		System.out.printf(Locale.ROOT, "sfinder: wall %.2f s, %.1f Mpix/s, peak heap %d MiB (target %.0f MiB), %s%n",
+				result.seconds(), mpix / result.seconds(), peak >> 20, 3 * imageMiB + 64,
+				result.catalog().metadata().timings());
+		List<Detection> found = detections(result.catalog());
+		Report.print("sfinder", new Scorecard(truth, found, options.beamPixels()), found.size());
+		double sexSeconds = Double.NaN;
+		SextractorRunner.Result sex = null;
+		if (SextractorRunner.available()) {
+			sex = new SextractorRunner(work).run(image, result.catalog().metadata().beamAreaPixels(), 5.0);
+			sexSeconds = sex.seconds();
+			System.out.printf(Locale.ROOT,
+					"sextractor: wall %.2f s, %.1f Mpix/s; speed ratio sfinder/SExtractor %.2f%n", sexSeconds,
+					mpix / sexSeconds, sexSeconds / result.seconds());
+			Report.print("sextractor", new Scorecard(truth, sex.detections(), options.beamPixels()),
+					sex.detections().size());
+		}
+		if (!seeds.isEmpty()) {
+			curve(work, image, truth, options, seeds, threads);
+		}
+	}
+
+	private static void curve(Path work, Path image, List<TruthSource> truth, SimulationOptions options, String seeds,
+			int threads) throws Exception {
+		System.out.println();
+		System.out.println("completeness-reliability curve (reliability over the whole reported catalog)");
+		System.out.println("| finder | seed / peak cut | C(5-7) | C(7-10) | C(>=10) | reliability | reported |");
+		System.out.println("|---|---|---|---|---|---|---|");
+		List<Detection> sex = null;
+		if (SextractorRunner.available()) {
+			sex = new SextractorRunner(work).run(image, Math.PI / (4 * Math.log(2)) * 16, 0).detections();
+		}
+		for (String seed : seeds.split(",")) {
+			double s = Double.parseDouble(seed.trim());
+			FinderOptions finder = FinderOptions.defaults().withThresholds(s, Math.min(2.6, s)).withExtraOutputs(false);
+			Catalog catalog = SourceFinder.run(finder, image, work.resolve("curve"), "seed" + seed).catalog();
+			List<Detection> found = detections(catalog);
+			Report.curveRow("sfinder", s, new Scorecard(truth, found, options.beamPixels()), found.size());
+			if (sex != null) {
+				List<Detection> cut = new ArrayList<>();
+				sex.stream().filter((d) -> d.snr() >= s).forEach(cut::add);
+				Report.curveRow("SExtractor", s, new Scorecard(truth, cut, options.beamPixels()), cut.size());
+			}
+		}
+	}
+
+	static List<Detection> detections(Catalog catalog) {
+		List<Detection> detections = new ArrayList<>();
+		catalog.sources()
+			.forEach((source) -> source.components()
+				.forEach((c) -> detections.add(new Detection(c.x(), c.y(), c.intFlux(), c.snr()))));
+		return detections;
+	}
+
+	private static void resetPeaks() {
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				pool.resetPeakUsage();
+			}
+		}
+	}
+
+	private static long peakHeap() {
+		long total = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				total += pool.getPeakUsage().getUsed();
+			}
+		}
+		return total;
+	}
+
+}
