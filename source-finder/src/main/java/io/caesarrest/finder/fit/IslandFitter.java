@@ -55,8 +55,11 @@ public final class IslandFitter {
 			LevenbergMarquardt.Solution solution = LevenbergMarquardt.fit(data, start(region, peaks.subList(0, count)),
 					fixed, constraints::apply);
 			if (solution != null && constraints.accepts(solution.params())) {
+				solution = new ResidualSearch(region, data, this.settings).extend(solution, constraints,
+						shape(this.beamSigmaMajor, this.beamSigmaMinor));
+				fixed = new boolean[solution.params().length];
 				solution = refitUnresolved(data, solution, fixed, constraints);
-				double reducedChi2 = solution.chi2() / (data.size() - n);
+				double reducedChi2 = solution.chi2() / (data.size() - solution.params().length);
 				return new FitOutcome(components(solution, fixed), reducedChi2);
 			}
 		}
@@ -105,6 +108,10 @@ public final class IslandFitter {
 		return Math.max(1, Math.sqrt(this.settings.beamMajorPixels() * this.settings.beamMinorPixels()) / 2);
 	}
 
+	private double[] shape(double major, double minor) {
+		return new double[] { major * 1.05, minor * 0.95, Math.toRadians(this.settings.beamThetaDeg()) };
+	}
+
 	private double[] start(FitRegion region, List<Integer> peaks) {
 		double[] p = new double[peaks.size() * GaussianModel.PARAMS];
 		double theta = Math.toRadians(this.settings.beamThetaDeg());
@@ -121,12 +128,10 @@ public final class IslandFitter {
 		return p;
 	}
 
-	private List<GaussianComponent> components(LevenbergMarquardt.Solution solution) {
-		double errorScale = Math.max(1,
-				Math.sqrt(this.settings.beamMajorPixels() * this.settings.beamMinorPixels()) / 2);
+	private List<GaussianComponent> components(LevenbergMarquardt.Solution solution, boolean[] fixed) {
 		List<GaussianComponent> components = new ArrayList<>();
 		for (int o = 0; o < solution.params().length; o += GaussianModel.PARAMS) {
-			components.add(ComponentBuilder.build(solution, o, errorScale));
+			components.add(ComponentBuilder.build(solution, o, fixed, errorScale()));
 		}
 		components.sort((a, b) -> Double.compare(b.amplitude(), a.amplitude()));
 		return components;

@@ -1,0 +1,69 @@
+package io.caesarrest.finder.fit;
+
+import java.util.Arrays;
+
+/**
+ * Adds components where the residual of a fit still has a seed-level peak inside the
+ * island (for instance a faint source blended with a bright neighbour), refitting after
+ * each addition.
+ */
+final class ResidualSearch {
+
+	private final FitRegion region;
+
+	private final FitData data;
+
+	private final FitSettings settings;
+
+	ResidualSearch(FitRegion region, FitData data, FitSettings settings) {
+		this.region = region;
+		this.data = data;
+		this.settings = settings;
+	}
+
+	LevenbergMarquardt.Solution extend(LevenbergMarquardt.Solution solution, FitConstraints constraints,
+			double[] shape) {
+		LevenbergMarquardt.Solution current = solution;
+		while (current.params().length / GaussianModel.PARAMS < this.settings.maxComponents()) {
+			int peak = residualPeak(current.params());
+			if (peak < 0 || this.data.size() <= current.params().length + GaussianModel.PARAMS) {
+				return current;
+			}
+			double[] start = Arrays.copyOf(current.params(), current.params().length + GaussianModel.PARAMS);
+			int o = current.params().length;
+			start[o] = residual(peak, current.params());
+			start[o + 1] = this.region.x0 + peak % this.region.width;
+			start[o + 2] = this.region.y0 + peak / this.region.width;
+			System.arraycopy(shape, 0, start, o + 3, 3);
+			LevenbergMarquardt.Solution next = LevenbergMarquardt.fit(this.data, start, new boolean[start.length],
+					constraints::apply);
+			if (next == null || !constraints.accepts(next.params()) || next.chi2() >= current.chi2()) {
+				return current;
+			}
+			current = next;
+		}
+		return current;
+	}
+
+	private int residualPeak(double[] params) {
+		int best = -1;
+		double bestSignificance = this.settings.seedThreshold();
+		for (int k = 0; k < this.region.residual.length; k++) {
+			if (this.region.inIsland[k]) {
+				double significance = residual(k, params) / this.region.noise[k];
+				if (significance >= bestSignificance) {
+					bestSignificance = significance;
+					best = k;
+				}
+			}
+		}
+		return best;
+	}
+
+	private double residual(int k, double[] params) {
+		double x = this.region.x0 + k % this.region.width;
+		double y = this.region.y0 + k / this.region.width;
+		return this.region.residual[k] - GaussianModel.evaluate(params, x, y, null);
+	}
+
+}
