@@ -24,7 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param scheduler the backend that runs it ({@code local}, {@code slurm}...)
  * @param schedulerRef the backend's handle, once submitted
  * @param argv the app's command line (options already validated)
- * @param cores cores requested
+ * @param cores cores requested per process
+ * @param procs processes requested (MPI)
  * @param maxRunTimeSeconds time limit
  * @param state current state
  * @param status human-readable status
@@ -42,7 +43,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
 public record Job(@Id String id, String owner, String app, @Field("job_options") Map<String, Object> options,
 		@Field("options_field") String optionsField, @Field("data_inputs") Object dataInputs,
 		@Field("input_path") String inputPath, String tag, String scheduler,
-		@Field("scheduler_ref") String schedulerRef, List<String> argv, int cores,
+		@Field("scheduler_ref") String schedulerRef, List<String> argv, int cores, int procs,
 		@Field("max_run_time") long maxRunTimeSeconds, JobState state, String status, @Field("exit_code") int exitCode,
 		@Field("submit_date") Instant submitDate, @Field("start_date") Instant startDate,
 		@Field("end_date") Instant endDate, @Field("job_dir") String jobDir, String worker, String pid,

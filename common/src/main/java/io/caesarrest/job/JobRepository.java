@@ -105,6 +105,56 @@ public class JobRepository {
 				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Job.class));
 	}
 
+	/**
+	 * Takes a pending job of a remote scheduler that has not been handed to it yet,
+	 * without changing its state; the claim keeps other dispatchers off it until it
+	 * expires.
+	 * @param scheduler scheduler name
+	 * @param dispatcher the dispatcher's name
+	 * @param now the current time
+	 * @param leaseUntil end of the claim
+	 * @return the claimed job
+	 */
+	public Optional<Job> claimUndispatched(String scheduler, String dispatcher, Instant now, Instant leaseUntil) {
+		Query query = Query
+			.query(Criteria.where("state")
+				.is(JobState.PENDING)
+				.and("scheduler")
+				.is(scheduler)
+				.and("scheduler_ref")
+				.is(null)
+				.orOperator(Criteria.where("lease_until").is(null), Criteria.where("lease_until").lt(now)))
+			.with(Sort.by("submit_date"));
+		Update update = new Update().set("worker", dispatcher).set("lease_until", leaseUntil);
+		return Optional.ofNullable(
+				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Job.class));
+	}
+
+	/** Records the backend's handle of a submitted job, if it is still pending. */
+	public boolean recordSubmission(String id, String ref, String pid, String status) {
+		Query query = Query.query(Criteria.where("_id").is(id).and("state").is(JobState.PENDING));
+		Update update = new Update().set("scheduler_ref", ref).set("pid", pid).set("status", status);
+		return this.mongo.updateFirst(query, update, Job.class).getModifiedCount() > 0;
+	}
+
+	/** Updates only the status text of an active job. */
+	public void updateStatus(String id, JobState expected, String status) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is(expected)),
+				new Update().set("status", status), Job.class);
+	}
+
+	/** Jobs canceled since {@code since} that a backend may still be running. */
+	public List<Job> findCanceledSince(String scheduler, Instant since) {
+		return this.mongo.find(Query.query(Criteria.where("state")
+			.is(JobState.CANCELED)
+			.and("scheduler")
+			.is(scheduler)
+			.and("scheduler_ref")
+			.ne(null)
+			.and("end_date")
+			.gte(since)), Job.class);
+	}
+
 	/** Extends the claim of a worker on its jobs. */
 	public void renewLease(Collection<String> ids, String worker, Instant leaseUntil) {
 		if (!ids.isEmpty()) {

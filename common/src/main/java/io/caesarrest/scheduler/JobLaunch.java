@@ -11,15 +11,22 @@ import java.util.Map;
  * @param jobId the job id (also the backend job's name)
  * @param owner who submitted it
  * @param app app name
- * @param argv the command line: an executable and its arguments, never parsed by a shell
- * @param image container image for backends that run containers, or null for native apps
+ * @param argv for native apps the command line (an executable and its arguments); for
+ * container apps the app's arguments, passed to the image as {@code JOB_OPTIONS}; never
+ * parsed by a shell
+ * @param image container image (Docker/Kubernetes) of a container app, or null for native
+ * apps
+ * @param singularityImage Singularity/Apptainer image path of a container app (Slurm), or
+ * null
  * @param environment extra environment variables
  * @param jobDir the job directory (working dir, outputs and log)
- * @param cores cores to reserve
+ * @param cores cores to reserve per process
+ * @param procs processes to start (MPI), at least 1
  * @param maxRunTime time limit after which the job ends TIMED-OUT
  */
 public record JobLaunch(String jobId, String owner, String app, List<String> argv, String image,
-		Map<String, String> environment, Path jobDir, int cores, Duration maxRunTime) {
+		String singularityImage, Map<String, String> environment, Path jobDir, int cores, int procs,
+		Duration maxRunTime) {
 
 	/** Name of the file in the job dir where a job's wrapper writes its exit code. */
 	public static final String EXIT_CODE_FILE = ".exit_code";
@@ -27,9 +34,20 @@ public record JobLaunch(String jobId, String owner, String app, List<String> arg
 	public JobLaunch {
 		argv = List.copyOf(argv);
 		environment = Map.copyOf(environment);
-		if (argv.isEmpty()) {
+		if (argv.isEmpty() && image == null && singularityImage == null) {
 			throw new IllegalArgumentException("Empty command line");
 		}
+	}
+
+	/** A native app's launch: a command line run as is. */
+	public static JobLaunch nativeCommand(String jobId, String owner, String app, List<String> argv, Path jobDir,
+			int cores, Duration maxRunTime) {
+		return new JobLaunch(jobId, owner, app, argv, null, null, Map.of(), jobDir, cores, 1, maxRunTime);
+	}
+
+	/** Whether the app runs from a container image rather than as a native command. */
+	public boolean isContainer() {
+		return this.image != null || this.singularityImage != null;
 	}
 
 	/** Name of the job's log file in its directory. */

@@ -33,8 +33,8 @@ abstract class JobRepositoryContractTests {
 
 	static Job pending(String owner) {
 		return new Job(Ids.newId(), owner, "test", Map.of("x", 1), "job_options", Map.of("data", "abc"), "/in.fits",
-				"t", "local", null, List.of("/bin/true"), 1, 60, JobState.PENDING, "Job submitted", -1, Instant.now(),
-				null, null, "/jobs/x", null, null, null, Map.of());
+				"t", "local", null, List.of("/bin/true"), 1, 1, 60, JobState.PENDING, "Job submitted", -1,
+				Instant.now(), null, null, "/jobs/x", null, null, null, Map.of());
 	}
 
 	@Test

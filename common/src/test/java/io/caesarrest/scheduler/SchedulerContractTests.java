@@ -39,8 +39,8 @@ public abstract class SchedulerContractTests {
 	}
 
 	protected JobLaunch launch(Path jobDir, Duration maxRunTime, String... argv) {
-		return new JobLaunch(jobDir.getFileName().toString().substring(4), "tester", "test", List.of(argv), null,
-				Map.of(), jobDir, 1, maxRunTime);
+		return JobLaunch.nativeCommand(jobDir.getFileName().toString().substring(4), "tester", "test", List.of(argv),
+				jobDir, 1, maxRunTime);
 	}
 
 	protected Execution awaitEnd(SchedulerRef ref) {

@@ -11,7 +11,14 @@ import io.caesarrest.job.Job;
 import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
+import io.caesarrest.scheduler.Scheduler;
+import io.caesarrest.scheduler.SchedulerException;
+import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.storage.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +39,8 @@ import static io.caesarrest.api.CaesarRestApplication.API;
 @RequestMapping(API)
 class JobController {
 
+	private static final Logger log = LoggerFactory.getLogger(JobController.class);
+
 	private static final Set<JobState> ACTIVE = Set.of(JobState.PENDING, JobState.STARTED, JobState.RUNNING);
 
 	private final JobSubmissions submissions;
@@ -40,12 +49,16 @@ class JobController {
 
 	private final Callers callers;
 
+	private final ObjectProvider<Scheduler> schedulers;
+
 	private final Clock clock = Clock.systemUTC();
 
-	JobController(JobSubmissions submissions, JobRepository jobs, Callers callers) {
+	JobController(JobSubmissions submissions, JobRepository jobs, Callers callers,
+			ObjectProvider<Scheduler> schedulers) {
 		this.submissions = submissions;
 		this.jobs = jobs;
 		this.callers = callers;
+		this.schedulers = schedulers;
 	}
 
 	@PostMapping("/job")
@@ -74,12 +87,32 @@ class JobController {
 			boolean canceled = this.jobs.transition(id, ACTIVE,
 					JobChange.to(JobState.CANCELED, "Job canceled by user").exitCode(-1).ended(this.clock.instant()));
 			if (canceled) {
+				stopRemote(job);
 				return Map.of("status", "Job canceled and status updated in DB");
 			}
 			job = find(id);
 		}
 		return Map.of("status",
 				"Job " + id + " already completed with state " + job.state().label() + ", nothing to be canceled.");
+	}
+
+	/**
+	 * Asks a remote scheduler to stop the job at once; if it cannot be reached now, the
+	 * monitor asks again. Local jobs are stopped by their worker, which sees the state.
+	 */
+	private void stopRemote(Job job) {
+		Scheduler scheduler = this.schedulers.getIfAvailable();
+		Job current = this.jobs.findById(job.id()).orElse(job);
+		if (scheduler == null || current.schedulerRef() == null || !scheduler.name().equals(current.scheduler())
+				|| "local".equals(current.scheduler())) {
+			return;
+		}
+		try {
+			scheduler.cancel(new SchedulerRef(current.schedulerRef()));
+		}
+		catch (SchedulerException ex) {
+			log.warn("Job {} canceled, but {} could not be told yet: {}", job.id(), scheduler.name(), ex.getMessage());
+		}
 	}
 
 	Job find(String id) {

@@ -85,7 +85,7 @@ class JobSubmissions {
 		Duration maxRunTime = min(app.resources().maxRunTime(), this.settings.maxRunTime());
 		Job job = new Job(id, owner, app.name(), toMap(options), optionsField,
 				this.json.convertValue(request.get("data_inputs"), Object.class), input.toString(), tag(request),
-				this.schedulers.type(), null, app.commandLine(validated, input), validated.cores(),
+				this.schedulers.type(), null, app.commandLine(validated, input), validated.cores(), validated.procs(),
 				maxRunTime.toSeconds(), JobState.PENDING, "Job submitted and registered with success", -1,
 				this.clock.instant(), null, null, this.layout.jobDir(owner, id).toString(), null, null, null, Map.of());
 		return this.jobs.insert(job);
@@ -121,10 +121,16 @@ class JobSubmissions {
 	}
 
 	private void checkRunnable(App app) {
-		if ("local".equals(this.schedulers.type()) && !app.launch().isNative()) {
-			throw ApiException.badRequest("App " + app.name() + " runs in the container image " + app.launch().image()
-					+ ", which the local scheduler cannot run; this service runs the apps " + nativeApps()
-					+ " locally, container apps need the slurm or kubernetes scheduler");
+		String scheduler = this.schedulers.type();
+		boolean runnable = switch (scheduler) {
+			case "local" -> app.launch().isNative();
+			case "slurm" -> app.launch().isNative() || app.launch().singularity() != null;
+			default -> app.launch().image() != null;
+		};
+		if (!runnable) {
+			throw ApiException.badRequest("App " + app.name() + " cannot run on the " + scheduler
+					+ " scheduler of this service" + ("local".equals(scheduler) ? " (it runs in the container image "
+							+ app.launch().image() + "); apps that run here: " + nativeApps() : ""));
 		}
 	}
 

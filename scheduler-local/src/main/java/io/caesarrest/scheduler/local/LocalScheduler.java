@@ -71,6 +71,10 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	@Override
 	public SchedulerRef submit(JobLaunch launch) {
+		if (launch.isContainer()) {
+			throw new SchedulerException(
+					"The local scheduler runs native apps only; " + launch.app() + " runs in a container image");
+		}
 		Path jobDir = StorageLayout.createDirectories(launch.jobDir());
 		List<String> command = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "caesar-job"));
 		command.addAll(launch.argv());

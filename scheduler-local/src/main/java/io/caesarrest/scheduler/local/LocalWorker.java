@@ -142,8 +142,8 @@ public class LocalWorker {
 		int cores = Math.max(1, Math.min(job.cores(), this.properties.effectiveCores()));
 		this.claimed.put(job.id(), new Claimed(null, cores));
 		try {
-			SchedulerRef ref = this.scheduler.submit(new JobLaunch(job.id(), job.owner(), job.app(), job.argv(), null,
-					Map.of(), Path.of(job.jobDir()), cores, job.maxRunTime()));
+			SchedulerRef ref = this.scheduler.submit(JobLaunch.nativeCommand(job.id(), job.owner(), job.app(),
+					job.argv(), Path.of(job.jobDir()), cores, job.maxRunTime()));
 			this.claimed.put(job.id(), new Claimed(ref, cores));
 			LocalRef local = LocalRef.parse(ref);
 			boolean running = this.jobs.transition(job.id(), JobState.STARTED,

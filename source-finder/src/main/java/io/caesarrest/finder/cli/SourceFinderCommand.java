@@ -3,6 +3,8 @@ package io.caesarrest.finder.cli;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.caesarrest.finder.fits.UnsupportedImageException;
 
@@ -27,6 +29,7 @@ public final class SourceFinderCommand {
 	 */
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
+		Logger.getLogger("nom.tam").setLevel(Level.OFF);
 		System.exit(execute(args, System.out, System.err));
 	}
 

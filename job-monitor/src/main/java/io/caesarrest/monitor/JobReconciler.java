@@ -1,0 +1,189 @@
+package io.caesarrest.monitor;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.caesarrest.app.AppCatalog;
+import io.caesarrest.job.Job;
+import io.caesarrest.job.JobChange;
+import io.caesarrest.job.JobOutputs;
+import io.caesarrest.job.JobRepository;
+import io.caesarrest.job.JobState;
+import io.caesarrest.scheduler.Execution;
+import io.caesarrest.scheduler.Scheduler;
+import io.caesarrest.scheduler.SchedulerException;
+import io.caesarrest.scheduler.SchedulerRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the states of a remote scheduler's jobs true: one batch poll per cycle, a
+ * compare-and-set write only for jobs that changed, no failure while the scheduler is
+ * unreachable, and a second cancel for canceled jobs the scheduler still runs.
+ */
+public class JobReconciler {
+
+	private static final Logger log = LoggerFactory.getLogger(JobReconciler.class);
+
+	private final JobRepository jobs;
+
+	private final Scheduler scheduler;
+
+	private final AppCatalog apps;
+
+	private final MonitorProperties properties;
+
+	private final Clock clock;
+
+	private final Map<String, Integer> misses = new HashMap<>();
+
+	private Instant unreachableSince;
+
+	private Cycle lastCycle = new Cycle(0, 0, 0);
+
+	public JobReconciler(JobRepository jobs, Scheduler scheduler, AppCatalog apps, MonitorProperties properties,
+			Clock clock) {
+		this.jobs = jobs;
+		this.scheduler = scheduler;
+		this.apps = apps;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Runs one reconciliation and returns what it did. */
+	public synchronized Cycle reconcile() {
+		Instant now = this.clock.instant();
+		List<Job> active = this.jobs.findActive(this.scheduler.name())
+			.stream()
+			.filter((job) -> job.schedulerRef() != null)
+			.toList();
+		List<Job> canceled = this.jobs.findCanceledSince(this.scheduler.name(),
+				now.minus(this.properties.canceledWindow()));
+		if (active.isEmpty() && canceled.isEmpty()) {
+			return record(new Cycle(0, 0, 0));
+		}
+		List<SchedulerRef> refs = new ArrayList<>();
+		active.forEach((job) -> refs.add(new SchedulerRef(job.schedulerRef())));
+		canceled.forEach((job) -> refs.add(new SchedulerRef(job.schedulerRef())));
+		Map<SchedulerRef, Execution> executions;
+		try {
+			executions = this.scheduler.poll(refs);
+		}
+		catch (SchedulerException ex) {
+			markUnreachable(active, ex);
+			return record(new Cycle(active.size(), 1, 0));
+		}
+		this.unreachableSince = null;
+		int writes = 0;
+		for (Job job : active) {
+			writes += apply(job, executions.get(new SchedulerRef(job.schedulerRef()))) ? 1 : 0;
+		}
+		stopCanceled(canceled, executions);
+		return record(new Cycle(active.size(), 1, writes));
+	}
+
+	/** What the last cycle did. */
+	public Cycle lastCycle() {
+		return this.lastCycle;
+	}
+
+	private boolean apply(Job job, Execution execution) {
+		if (execution == null) {
+			int missed = this.misses.merge(job.id(), 1, Integer::sum);
+			if (missed < this.properties.lostAfter()) {
+				return false;
+			}
+			this.misses.remove(job.id());
+			return end(job,
+					JobChange
+						.to(JobState.FAILURE,
+								"Job lost by the scheduler: it no longer knows the job "
+										+ "and the job left no exit code")
+						.exitCode(-1)
+						.ended(this.clock.instant()));
+		}
+		this.misses.remove(job.id());
+		JobState target = (execution.state() == JobState.PENDING) ? JobState.PENDING : execution.state();
+		if (target == job.state() && Objects.equals(execution.message(), job.status())) {
+			return false;
+		}
+		if (target == job.state()) {
+			this.jobs.updateStatus(job.id(), job.state(), execution.message());
+			return true;
+		}
+		JobChange change = JobChange.to(target, execution.message());
+		if (execution.start() != null) {
+			change.started(execution.start());
+		}
+		if (target.isTerminal()) {
+			change.exitCode((execution.exitCode() != null) ? execution.exitCode() : -1)
+				.ended((execution.end() != null) ? execution.end() : this.clock.instant());
+			return end(job, change);
+		}
+		return this.jobs.transition(job.id(), job.state(), change);
+	}
+
+	private boolean end(Job job, JobChange change) {
+		change.outputs(this.apps.find(job.app())
+			.map((app) -> JobOutputs.index(app.outputs(), Path.of(job.jobDir())))
+			.orElse(Map.of()));
+		boolean ended = this.jobs.transition(job.id(), Set.of(job.state()), change);
+		if (ended) {
+			log.info("Job {} ended {}", job.id(), change.target().label());
+		}
+		return ended;
+	}
+
+	private void stopCanceled(List<Job> canceled, Map<SchedulerRef, Execution> executions) {
+		for (Job job : canceled) {
+			SchedulerRef ref = new SchedulerRef(job.schedulerRef());
+			Execution execution = executions.get(ref);
+			if (execution != null && execution.state().isActive()) {
+				try {
+					this.scheduler.cancel(ref);
+				}
+				catch (SchedulerException ex) {
+					log.warn("Cannot cancel job {} yet: {}", job.id(), ex.getMessage());
+				}
+			}
+		}
+	}
+
+	private void markUnreachable(List<Job> active, SchedulerException ex) {
+		if (this.unreachableSince == null) {
+			this.unreachableSince = this.clock.instant();
+		}
+		String status = "Scheduler " + this.scheduler.name() + " unreachable since " + this.unreachableSince
+				+ "; state as last known (" + ex.getMessage() + ")";
+		for (Job job : active) {
+			if (!status.equals(job.status())) {
+				this.jobs.updateStatus(job.id(), job.state(), status);
+			}
+		}
+		log.warn("Scheduler {} unreachable: {}", this.scheduler.name(), ex.getMessage());
+	}
+
+	private Cycle record(Cycle cycle) {
+		this.lastCycle = cycle;
+		return cycle;
+	}
+
+	/**
+	 * What one reconciliation did.
+	 *
+	 * @param jobs active jobs looked at
+	 * @param schedulerCalls calls made to the scheduler
+	 * @param writes jobs written
+	 */
+	public record Cycle(int jobs, int schedulerCalls, int writes) {
+
+	}
+
+}

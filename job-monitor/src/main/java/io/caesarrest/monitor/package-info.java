@@ -1,0 +1,4 @@
+/**
+ * The job monitor: hands pending jobs to remote schedulers and keeps job states true.
+ */
+package io.caesarrest.monitor;

@@ -1,0 +1,129 @@
+package io.caesarrest.finder;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.caesarrest.finder.bench.CrossMatch;
+import io.caesarrest.finder.bench.Detection;
+import io.caesarrest.finder.bench.Scorecard;
+import io.caesarrest.finder.catalog.Catalog;
+import io.caesarrest.finder.catalog.CatalogComponent;
+import io.caesarrest.finder.catalog.SourceFlags;
+import io.caesarrest.finder.fits.FitsImage;
+import io.caesarrest.finder.fits.FitsImageReader;
+import io.caesarrest.finder.fits.FitsImageWriter;
+import io.caesarrest.finder.simulate.SimulationOptions;
+import io.caesarrest.finder.simulate.SkySimulator;
+import io.caesarrest.finder.simulate.TruthSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SourceFinderTests {
+
+	private static final FinderOptions OPTIONS = FinderOptions.defaults().withExtraOutputs(false);
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void recoversInjectedSourcesAboveSevenSigma() {
+		Path image = this.dir.resolve("sky.fits");
+		List<TruthSource> truth = SkySimulator.simulate(SimulationOptions.defaults(768, 11), image, null, 2);
+		Catalog catalog = SourceFinder.run(OPTIONS, image, this.dir.resolve("out"), "t").catalog();
+		List<Detection> detections = detections(catalog);
+		Scorecard score = new Scorecard(truth, detections, 4.0);
+		assertThat(score.completeness(7, Double.POSITIVE_INFINITY)).isGreaterThanOrEqualTo(0.95);
+		assertThat(score.reliability(5)).isGreaterThanOrEqualTo(0.98);
+		assertThat(Scorecard.median(score.positionErrors(7))).isLessThan(0.5);
+		assertThat(Scorecard.median(score.fluxRatios(7))).isCloseTo(1.0, within(0.1));
+		CrossMatch match = new CrossMatch(truth, detections, 4.0);
+		for (int t = 0; t < truth.size(); t++) {
+			TruthSource source = truth.get(t);
+			int d = match.detectionOf(t);
+			if ("point".equals(source.kind()) && source.snr() > 7 && d >= 0 && isolated(truth, source)) {
+				Detection found = detections.get(d);
+				assertThat(Math.abs(found.intFlux() / source.intFlux() - 1)).isLessThan(4 / source.snr());
+				assertThat(Math.hypot(found.x() - source.x(), found.y() - source.y())).isLessThan(10 / source.snr());
+			}
+		}
+	}
+
+	@Test
+	void findsAlmostNothingInPureNoise() {
+		Path image = this.dir.resolve("noise.fits");
+		SkySimulator.simulate(new SimulationOptions(1024, 3, 1e-4, 4, 0, 0, 0, 0), image, null, 2);
+		Catalog catalog = SourceFinder.run(OPTIONS, image, this.dir.resolve("out"), "noise").catalog();
+		assertThat(catalog.sources()).hasSizeLessThanOrEqualTo(3);
+		assertThat(catalog.metadata().medianNoise()).isCloseTo(1e-4, within(5e-6));
+	}
+
+	@Test
+	void handlesNanBordersAndSmoothBackground() {
+		Path sky = this.dir.resolve("sky.fits");
+		List<TruthSource> truth = SkySimulator.simulate(new SimulationOptions(512, 4, 1e-4, 4, 120, 5e-4, 0, 0), sky,
+				null, 2);
+		FitsImage image = new FitsImageReader().read(sky);
+		float[] pixels = image.pixels();
+		for (int y = 0; y < 512; y++) {
+			for (int x = 0; x < 512; x++) {
+				if (x < 30 || y > 490 || (x > 200 && x < 260 && y > 200 && y < 260)) {
+					pixels[y * 512 + x] = Float.NaN;
+				}
+			}
+		}
+		Path blanked = this.dir.resolve("blanked.fits");
+		new FitsImageWriter().write(blanked, 512, 512, pixels, Map.of("BUNIT", "JY/BEAM", "BMAJ", 8 / 3600.0, "BMIN",
+				8 / 3600.0, "CTYPE1", "RA---SIN", "CTYPE2", "DEC--SIN", "CDELT1", -2 / 3600.0, "CDELT2", 2 / 3600.0));
+		Catalog catalog = SourceFinder.run(OPTIONS, blanked, this.dir.resolve("out"), "nan").catalog();
+		assertThat(catalog.sources()).isNotEmpty();
+		assertThat(catalog.sources()).allSatisfy((source) -> {
+			assertThat(source.x()).isBetween(30.0, 511.0);
+			assertThat(Double.isFinite(source.intFlux())).isTrue();
+		});
+		Scorecard score = new Scorecard(truth, detections(catalog), 4.0);
+		assertThat(score.reliability(5)).isGreaterThanOrEqualTo(0.95);
+		assertThat(catalog.metadata().medianBackground()).isBetween(1e-4, 5e-4);
+	}
+
+	@Test
+	void flagsIslandsTouchingBlankPixels() {
+		Path sky = this.dir.resolve("sky.fits");
+		SkySimulator.simulate(new SimulationOptions(256, 4, 1e-4, 4, 0, 0, 0, 0), sky, null, 1);
+		FitsImage image = new FitsImageReader().read(sky);
+		float[] pixels = image.pixels();
+		for (int y = 0; y < 256; y++) {
+			for (int x = 0; x < 256; x++) {
+				double r = Math.hypot(x - 100.5, y - 100);
+				pixels[y * 256 + x] += (float) (5e-3 * Math.exp(-0.5 * r * r / 4));
+				pixels[y * 256 + x] = (x > 100) ? Float.NaN : pixels[y * 256 + x];
+			}
+		}
+		Path blanked = this.dir.resolve("half.fits");
+		new FitsImageWriter().write(blanked, 256, 256, pixels, Map.of("BUNIT", "JY/BEAM"));
+		Catalog catalog = SourceFinder.run(OPTIONS, blanked, this.dir.resolve("out"), "half").catalog();
+		assertThat(catalog.sources()).isNotEmpty();
+		assertThat(catalog.sources().get(0).flags() & SourceFlags.BLANK).isEqualTo(SourceFlags.BLANK);
+	}
+
+	static List<Detection> detections(Catalog catalog) {
+		List<Detection> detections = new ArrayList<>();
+		for (var source : catalog.sources()) {
+			for (CatalogComponent c : source.components()) {
+				detections.add(new Detection(c.x(), c.y(), c.intFlux(), c.snr()));
+			}
+		}
+		return detections;
+	}
+
+	private static boolean isolated(List<TruthSource> truth, TruthSource source) {
+		return truth.stream()
+			.filter((other) -> other != source)
+			.noneMatch((other) -> Math.hypot(other.x() - source.x(), other.y() - source.y()) < 12);
+	}
+
+}
