@@ -24,7 +24,7 @@ public class AccounterApplication {
 	public static SpringApplicationBuilder builder() {
 		return new SpringApplicationBuilder(AccounterApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.application.name=caesar-accounter", "spring.mongodb.database=caesardb",
-					"spring.main.banner-mode=off");
+					"spring.data.mongodb.database=caesardb", "spring.main.banner-mode=off");
 	}
 
 }

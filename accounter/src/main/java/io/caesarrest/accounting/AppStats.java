@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
- * The service-wide usage as stored in the {@code appstats} collection (one document,
- * id {@value #ID}): the per-user counters summed, plus usage per app.
+ * The service-wide usage as stored in the {@code appstats} collection (one document, id
+ * {@value #ID}): the per-user counters summed, plus usage per app.
  *
  * @param id always {@value #ID}
  * @param timestamp when the figures were computed
@@ -34,14 +34,14 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param apps usage per app, by app name
  */
 @Document("appstats")
-public record AppStats(@Id String id, Instant timestamp, long nusers, double datasize, double jobsize,
-		double totsize, long files, long bytes, long njobs, @Field("njobs_completed") long njobsCompleted,
+public record AppStats(@Id String id, Instant timestamp, long nusers, double datasize, double jobsize, double totsize,
+		long files, long bytes, long njobs, @Field("njobs_completed") long njobsCompleted,
 		@Field("njobs_failed") long njobsFailed, @Field("njobs_aborted") long njobsAborted,
 		@Field("njobs_pending") long njobsPending, @Field("njobs_running") long njobsRunning,
 		@Field("njobs_unknown") long njobsUnknown, @Field("job_runtime") double jobRuntime,
 		@Field("job_completed_runtime") double jobCompletedRuntime,
-		@Field("avg_completed_job_runtime") double avgCompletedJobRuntime,
-		@Field("by_state") Map<String, Long> byState, List<AppUsage> apps) {
+		@Field("avg_completed_job_runtime") double avgCompletedJobRuntime, @Field("by_state") Map<String, Long> byState,
+		List<AppUsage> apps) {
 
 	/** The id of the one service-wide document. */
 	public static final String ID = "appstats";

@@ -53,7 +53,10 @@ final class JobTally {
 		return this.completedRuntime;
 	}
 
-	/** Counts keyed by the state names users see, only states that occur, in lifecycle order. */
+	/**
+	 * Counts keyed by the state names users see, only states that occur, in lifecycle
+	 * order.
+	 */
 	Map<String, Long> byState() {
 		Map<String, Long> byLabel = new LinkedHashMap<>();
 		this.counts.forEach((state, count) -> byLabel.put(state.label(), count));

@@ -49,8 +49,8 @@ final class ServiceTally {
 		double average = (completed > 0) ? j.completedRuntime() / completed : 0;
 		List<AppUsage> usage = this.apps.entrySet()
 			.stream()
-			.map((e) -> new AppUsage(e.getKey(), e.getValue().total(), e.getValue().byState(),
-					e.getValue().runtime(), this.appUsers.get(e.getKey())))
+			.map((e) -> new AppUsage(e.getKey(), e.getValue().total(), e.getValue().byState(), e.getValue().runtime(),
+					this.appUsers.get(e.getKey())))
 			.toList();
 		return new AppStats(AppStats.ID, timestamp, this.nusers, this.datasize, this.jobsize,
 				this.datasize + this.jobsize, this.files, this.bytes, j.total(), completed, j.count(JobState.FAILURE),

@@ -33,8 +33,8 @@ public final class BackgroundEstimator {
 	public BackgroundMap estimate(FitsImage image, ParallelExecutor executor) {
 		int boxX = Math.min(this.boxPixels, image.width());
 		int boxY = Math.min(this.boxPixels, image.height());
-		int nodesX = Math.max(1, (int) Math.round(image.width() / (boxX / 2.0)));
-		int nodesY = Math.max(1, (int) Math.round(image.height() / (boxY / 2.0)));
+		int nodesX = Math.max(1, (int) Math.round((double) image.width() / boxX));
+		int nodesY = Math.max(1, (int) Math.round((double) image.height() / boxY));
 		double stepX = (double) image.width() / nodesX;
 		double stepY = (double) image.height() / nodesY;
 		float[] background = new float[nodesX * nodesY];

@@ -48,16 +48,27 @@ public final class BackgroundMap {
 	public void row(int y, int x0, int count, float[] backgroundOut, float[] noiseOut) {
 		double fy = cell(y, this.stepY, this.nodesY);
 		int j0 = (int) fy;
-		double ty = fy - j0;
+		float ty = (float) (fy - j0);
 		int j1 = Math.min(j0 + 1, this.nodesY - 1);
-		for (int k = 0; k < count; k++) {
-			double fx = cell(x0 + k, this.stepX, this.nodesX);
-			int i0 = (int) fx;
-			double tx = fx - i0;
-			int i1 = Math.min(i0 + 1, this.nodesX - 1);
-			backgroundOut[k] = (float) interpolate(this.background, i0, i1, j0, j1, tx, ty);
-			noiseOut[k] = (float) interpolate(this.noise, i0, i1, j0, j1, tx, ty);
+		float[] rowBackground = new float[this.nodesX];
+		float[] rowNoise = new float[this.nodesX];
+		for (int i = 0; i < this.nodesX; i++) {
+			rowBackground[i] = lerp(this.background[j0 * this.nodesX + i], this.background[j1 * this.nodesX + i], ty);
+			rowNoise[i] = lerp(this.noise[j0 * this.nodesX + i], this.noise[j1 * this.nodesX + i], ty);
 		}
+		double inverseStep = 1.0 / this.stepX;
+		for (int k = 0; k < count; k++) {
+			double fx = Math.max(0, Math.min((x0 + k + 0.5) * inverseStep - 0.5, this.nodesX - 1));
+			int i0 = (int) fx;
+			int i1 = Math.min(i0 + 1, this.nodesX - 1);
+			float tx = (float) (fx - i0);
+			backgroundOut[k] = lerp(rowBackground[i0], rowBackground[i1], tx);
+			noiseOut[k] = lerp(rowNoise[i0], rowNoise[i1], tx);
+		}
+	}
+
+	private static float lerp(float a, float b, float t) {
+		return a + (b - a) * t;
 	}
 
 	/**

@@ -8,9 +8,9 @@ import java.util.function.Consumer;
  */
 final class LevenbergMarquardt {
 
-	private static final int MAX_ITERATIONS = 100;
+	private static final int MAX_ITERATIONS = 60;
 
-	private static final double TOLERANCE = 1e-7;
+	private static final double TOLERANCE = 1e-6;
 
 	private LevenbergMarquardt() {
 	}

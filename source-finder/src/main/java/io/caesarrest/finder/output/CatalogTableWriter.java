@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes an ASCII table: a {@code #} header line naming the columns, then one whitespace
@@ -34,12 +33,7 @@ final class CatalogTableWriter {
 
 	static String format(Object value) {
 		if (value instanceof Double number) {
-			if (!Double.isFinite(number)) {
-				return "nan";
-			}
-			double magnitude = Math.abs(number);
-			return (magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e7))
-					? String.format(Locale.ROOT, "%.6e", number) : String.format(Locale.ROOT, "%.8f", number);
+			return Double.isFinite(number) ? DecimalFormatter.format(number) : "nan";
 		}
 		return String.valueOf(value).replace(' ', '_');
 	}

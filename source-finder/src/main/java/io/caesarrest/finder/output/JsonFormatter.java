@@ -25,7 +25,7 @@ final class JsonFormatter {
 		}
 		else if (value instanceof Double || value instanceof Float) {
 			double number = ((Number) value).doubleValue();
-			this.out.append(Double.isFinite(number) ? String.valueOf(number) : "null");
+			this.out.append(Double.isFinite(number) ? DecimalFormatter.format(number) : "null");
 		}
 		else if (value instanceof Number || value instanceof Boolean) {
 			this.out.append(String.valueOf(value));

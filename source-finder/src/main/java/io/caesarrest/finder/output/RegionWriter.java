@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
@@ -32,13 +31,17 @@ final class RegionWriter {
 	}
 
 	private static String skyEllipse(CatalogComponent c) {
-		return String.format(Locale.ROOT, "ellipse(%.7f,%.7f,%.3f\",%.3f\",%.2f) # text={%s}", c.ra(), c.dec(),
-				c.bmaj() / 2, c.bmin() / 2, c.pa() + 90, c.name());
+		return "ellipse(" + f(c.ra()) + "," + f(c.dec()) + "," + f(c.bmaj() / 2) + "\"," + f(c.bmin() / 2) + "\","
+				+ f(c.pa() + 90) + ") # text={" + c.name() + "}";
+	}
+
+	private static String f(double value) {
+		return Double.isFinite(value) ? DecimalFormatter.format(value) : "0";
 	}
 
 	private static String imageEllipse(CatalogComponent c) {
-		return String.format(Locale.ROOT, "ellipse(%.3f,%.3f,%.3f,%.3f,%.2f) # text={%s}", c.x() + 1, c.y() + 1,
-				c.bmaj() / 2, c.bmin() / 2, c.pa() + 90, c.name());
+		return "ellipse(" + f(c.x() + 1) + "," + f(c.y() + 1) + "," + f(c.bmaj() / 2) + "," + f(c.bmin() / 2) + ","
+				+ f(c.pa() + 90) + ") # text={" + c.name() + "}";
 	}
 
 }

@@ -49,8 +49,8 @@ final class VoTableWriter {
 	}
 
 	private static String cell(Object value) {
-		if (value instanceof Double number && !Double.isFinite(number)) {
-			return "";
+		if (value instanceof Double number) {
+			return Double.isFinite(number) ? DecimalFormatter.format(number) : "";
 		}
 		return escape(String.valueOf(value));
 	}

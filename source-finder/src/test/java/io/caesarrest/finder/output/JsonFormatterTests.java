@@ -26,8 +26,11 @@ class JsonFormatterTests {
 	@Test
 	void formatsTableNumbersCompactly() {
 		assertThat(CatalogTableWriter.format(Double.NaN)).isEqualTo("nan");
-		assertThat(CatalogTableWriter.format(1.5e-5)).isEqualTo("1.500000e-05");
-		assertThat(CatalogTableWriter.format(12.25)).isEqualTo("12.25000000");
+		assertThat(CatalogTableWriter.format(1.5e-5)).isEqualTo("1.5e-5");
+		assertThat(CatalogTableWriter.format(-150.123456789012)).isEqualTo("-150.1234568");
+		assertThat(CatalogTableWriter.format(0.000123456789)).isEqualTo("0.000123456789");
+		assertThat(CatalogTableWriter.format(9.99999999999e-6)).isEqualTo("1e-5");
+		assertThat(CatalogTableWriter.format(12.25)).isEqualTo("12.25");
 		assertThat(CatalogTableWriter.format("two words")).isEqualTo("two_words");
 	}
 

@@ -1,0 +1,201 @@
+package io.caesarrest.accounting;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.caesarrest.file.DataFile;
+import io.caesarrest.job.Job;
+import io.caesarrest.job.JobState;
+import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.StorageLayout;
+import io.caesarrest.store.EmbeddedStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The accounter's figures on the embedded store, through the real MongoDB driver: two
+ * users with files, job dirs and jobs of two apps in several states.
+ */
+class AccounterTests {
+
+	static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+	@TempDir
+	static Path storeDir;
+
+	@TempDir
+	Path home;
+
+	static EmbeddedStore store;
+
+	static MongoClient client;
+
+	MongoTemplate mongo;
+
+	StorageLayout layout;
+
+	AccountingRepository repository;
+
+	Accounter accounter;
+
+	@BeforeAll
+	static void start() {
+		store = EmbeddedStore.start(storeDir.resolve("store.mv"), 0, "caesardb");
+		client = MongoClients.create(store.connectionString());
+	}
+
+	@AfterAll
+	static void stop() {
+		client.close();
+		store.close();
+	}
+
+	@BeforeEach
+	void setUp() throws IOException {
+		this.mongo = new MongoTemplate(client, "caesardb");
+		List.of(DataFile.class, Job.class, UserAccounting.class, AppStats.class).forEach(this.mongo::dropCollection);
+		this.layout = new StorageLayout(this.home, this.home.resolve("data"), this.home.resolve("jobs"));
+		this.repository = new AccountingRepository(this.mongo);
+		this.accounter = new Accounter(this.mongo, this.layout, this.repository, Clock.fixed(NOW, ZoneOffset.UTC));
+		file("alice", 1000);
+		file("alice", 3000);
+		file("bob", 500);
+		job("alice", "testapp", JobState.SUCCESS, 10);
+		job("alice", "testapp", JobState.FAILURE, 5);
+		job("alice", "caesar", JobState.RUNNING, 20);
+		job("alice", "caesar", JobState.PENDING, -1);
+		job("bob", "caesar", JobState.SUCCESS, 30);
+		job("bob", "caesar", JobState.TIMED_OUT, 60);
+		job("bob", "caesar", JobState.CANCELED, -1);
+		write(this.layout.userDataDir("alice").resolve("a.fits"), 2048);
+		write(this.layout.userJobDir("alice").resolve("job_1").resolve("out").resolve("catalog.dat"), 1024);
+		write(this.layout.userJobDir("alice").resolve("job_2").resolve("log.txt"), 512);
+	}
+
+	@Test
+	void countsEachUsersFilesJobsAndDiskUsage() {
+		this.accounter.runOnce();
+		UserAccounting alice = this.repository.findUser("alice").orElseThrow();
+		assertThat(alice.files()).isEqualTo(2);
+		assertThat(alice.bytes()).isEqualTo(4000);
+		assertThat(alice.datasize()).isEqualTo(2.0);
+		assertThat(alice.jobsize()).isEqualTo(1.5);
+		assertThat(alice.njobs()).isEqualTo(4);
+		assertThat(alice.njobsCompleted()).isEqualTo(1);
+		assertThat(alice.njobsFailed()).isEqualTo(1);
+		assertThat(alice.njobsRunning()).isEqualTo(1);
+		assertThat(alice.njobsPending()).isEqualTo(1);
+		assertThat(alice.njobsAborted()).isZero();
+		assertThat(alice.njobsUnknown()).isZero();
+		assertThat(alice.jobRuntime()).isCloseTo(35.0, within(1e-9));
+		assertThat(alice.jobCompletedRuntime()).isCloseTo(10.0, within(1e-9));
+		assertThat(alice.timestamp()).isEqualTo(NOW);
+		assertThat(alice.byState()).containsExactly(Map.entry("PENDING", 1L), Map.entry("RUNNING", 1L),
+				Map.entry("SUCCESS", 1L), Map.entry("FAILURE", 1L));
+		assertThat(alice.byApp()).containsExactly(new AppJobs("caesar", 2), new AppJobs("testapp", 2));
+	}
+
+	@Test
+	void sumsUsersAndAppsIntoServiceWideFigures() {
+		AppStats computed = this.accounter.runOnce();
+		AppStats stats = this.repository.findAppStats().orElseThrow();
+		assertThat(stats).isEqualTo(computed);
+		assertThat(stats.nusers()).isEqualTo(2);
+		assertThat(stats.files()).isEqualTo(3);
+		assertThat(stats.bytes()).isEqualTo(4500);
+		assertThat(stats.datasize()).isEqualTo(2.0);
+		assertThat(stats.jobsize()).isEqualTo(1.5);
+		assertThat(stats.totsize()).isEqualTo(3.5);
+		assertThat(stats.njobs()).isEqualTo(7);
+		assertThat(stats.njobsCompleted()).isEqualTo(2);
+		assertThat(stats.jobRuntime()).isCloseTo(125.0, within(1e-9));
+		assertThat(stats.jobCompletedRuntime()).isCloseTo(40.0, within(1e-9));
+		assertThat(stats.avgCompletedJobRuntime()).isCloseTo(20.0, within(1e-9));
+		assertThat(stats.byState()).containsEntry("TIMED-OUT", 1L).containsEntry("CANCELED", 1L);
+		assertThat(stats.apps()).extracting(AppUsage::app).containsExactly("caesar", "testapp");
+		AppUsage caesar = stats.apps().get(0);
+		assertThat(caesar.njobs()).isEqualTo(5);
+		assertThat(caesar.nusers()).isEqualTo(2);
+		assertThat(caesar.runtime()).isCloseTo(110.0, within(1e-9));
+		assertThat(caesar.byState()).containsEntry("SUCCESS", 1L)
+			.containsEntry("TIMED-OUT", 1L)
+			.containsEntry("RUNNING", 1L)
+			.containsEntry("PENDING", 1L)
+			.containsEntry("CANCELED", 1L);
+		assertThat(stats.apps().get(1).nusers()).isEqualTo(1);
+	}
+
+	@Test
+	void zeroesUsersWhoNoLongerOwnAnything() {
+		this.accounter.runOnce();
+		this.mongo.remove(new Query(), DataFile.class);
+		this.mongo.remove(new Query(), Job.class);
+		AppStats stats = this.accounter.runOnce();
+		assertThat(this.repository.findUser("bob")).get().satisfies((bob) -> {
+			assertThat(bob.files()).isZero();
+			assertThat(bob.njobs()).isZero();
+			assertThat(bob.byApp()).isEmpty();
+		});
+		assertThat(stats.nusers()).isZero();
+		assertThat(stats.njobs()).isZero();
+		assertThat(stats.datasize()).isEqualTo(2.0);
+	}
+
+	@Test
+	void accountsOneUserOnDemandWithoutStoringIt() {
+		UserAccounting bob = this.accounter.account("bob");
+		assertThat(bob.files()).isEqualTo(1);
+		assertThat(bob.njobs()).isEqualTo(3);
+		assertThat(bob.byState()).containsOnlyKeys("SUCCESS", "TIMED-OUT", "CANCELED");
+		assertThat(bob.jobRuntime()).isCloseTo(90.0, within(1e-9));
+		assertThat(this.repository.findUser("bob")).isEmpty();
+		UserAccounting nobody = this.accounter.account("nobody");
+		assertThat(nobody.njobs()).isZero();
+		assertThat(nobody.files()).isZero();
+		assertThat(nobody.datasize()).isZero();
+	}
+
+	private void file(String owner, long size) {
+		String id = Ids.newId();
+		this.mongo.insert(new DataFile(id, owner, "f.fits", "fits", size, "00", "/data/" + id, NOW, "", null));
+	}
+
+	/**
+	 * A job that ran for {@code seconds} (until now if still running), or never started
+	 * if negative.
+	 */
+	private void job(String owner, String app, JobState state, long seconds) {
+		Instant start = (seconds < 0) ? null : NOW.minusSeconds(seconds + 100);
+		Instant end = null;
+		if (start != null) {
+			start = state.isTerminal() ? start : NOW.minusSeconds(seconds);
+			end = state.isTerminal() ? start.plusSeconds(seconds) : null;
+		}
+		this.mongo.insert(new Job(Ids.newId(), owner, app, Map.of(), "job_options", Map.of(), "/in.fits", "", "local",
+				null, List.of("/bin/true"), 1, 1, 60, state, "", -1, NOW.minusSeconds(1000), start, end, "/jobs/x",
+				null, null, null, Map.of()));
+	}
+
+	private static void write(Path file, int size) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.write(file, new byte[size]);
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.caesarrest.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * Expands the {@code {java-main:<class>}} entry of a native command into the argv that
+ * starts that class in a new JVM with this service's own class path, whether the service
+ * runs from its executable jar or from a plain class path.
+ */
+public final class JavaMainCommand {
+
+	private static final String PREFIX = "{java-main:";
+
+	private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+	private static final List<String> JVM_OPTIONS = List.of("-Djava.awt.headless=true", "-XX:MaxRAMPercentage=50",
+			"-XX:+UseParallelGC");
+
+	private JavaMainCommand() {
+	}
+
+	/**
+	 * Returns the argv with every {@code {java-main:<class>}} entry expanded.
+	 * @param argv a command line
+	 * @return the expanded command line
+	 */
+	public static List<String> expand(List<String> argv) {
+		List<String> expanded = new ArrayList<>(argv.size() + 6);
+		for (String arg : argv) {
+			if (arg.startsWith(PREFIX) && arg.endsWith("}")) {
+				expanded.addAll(launch(arg.substring(PREFIX.length(), arg.length() - 1)));
+			}
+			else {
+				expanded.add(arg);
+			}
+		}
+		return expanded;
+	}
+
+	private static List<String> launch(String mainClass) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(JVM_OPTIONS);
+		String classPath = System.getProperty("java.class.path");
+		if (isBootJar(classPath)) {
+			command.addAll(List.of("-Dloader.main=" + mainClass, "-cp", Path.of(classPath).toAbsolutePath().toString(),
+					BOOT_LAUNCHER));
+		}
+		else {
+			command.addAll(List.of("-cp", absolute(classPath), mainClass));
+		}
+		return command;
+	}
+
+	private static boolean isBootJar(String classPath) {
+		if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")
+				|| !Files.isRegularFile(Path.of(classPath))) {
+			return false;
+		}
+		try (JarFile jar = new JarFile(classPath)) {
+			return jar.getManifest() != null
+					&& jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version") != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static String absolute(String classPath) {
+		List<String> entries = new ArrayList<>();
+		for (String entry : classPath.split(File.pathSeparator)) {
+			entries.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString());
+		}
+		return String.join(File.pathSeparator, entries);
+	}
+
+}
