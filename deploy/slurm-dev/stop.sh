@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Stops the development Slurm started by start.sh (slurmrestd, slurmd, slurmctld). Idempotent.
+# Stops the development Slurm started by start.sh (slurmrestd, slurmd, slurmctld, munged).
+# Idempotent.
 set -uo pipefail
 
 STATE_DIR="${SLURM_DEV_STATE_DIR:-/var/lib/caesar-slurm-dev}"
 
 stop() {
-  local pidfile="$STATE_DIR/$1.pid"
+  local pidfile="${2:-$STATE_DIR/$1.pid}"
   if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     local pid
     pid="$(cat "$pidfile")"
@@ -22,4 +23,5 @@ stop() {
 stop slurmrestd
 stop slurmd
 stop slurmctld
+stop munged /run/munge/munged.pid
 echo "slurm-dev: stopped" >&2

@@ -1,3 +1,9 @@
+"""Reference pixel-to-sky values for WorldCoordinatesTests and SampleImagesTests.
+
+Run with Debian's astropy (apt-get install python3-astropy): /usr/bin/python3 wcs-reference.py
+Pixels are 0-based (all_pix2world(..., 0)); the sample images are read from ../../../shared/data.
+"""
+import os
 from astropy.wcs import WCS
 from astropy.io import fits
 import numpy as np
@@ -20,7 +26,8 @@ for name,c in cases.items():
     for (x,y) in pix:
         ra,dec = w.all_pix2world([[x,y]],0)[0]
         print(name, x, y, repr(float(ra)), repr(float(dec)))
-for f in ['/work/shared/data/ScorpioS17Field.fits','/work/shared/data/1904-66_SIN.fits']:
+data = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared', 'data')
+for f in [os.path.join(data, 'ScorpioS17Field.fits'), os.path.join(data, '1904-66_SIN.fits')]:
     h = fits.getheader(f)
     w = WCS(h).celestial
     print(f, h['NAXIS1'], h['NAXIS2'], h.get('BMAJ'), h.get('BMIN'), h.get('CDELT1'), h.get('CDELT2'), h.get('BUNIT'))

@@ -2,6 +2,7 @@ package io.caesarrest.accounting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import io.caesarrest.storage.StorageLayout;
@@ -41,7 +42,7 @@ public class Accounter {
 	 */
 	public AppStats runOnce() {
 		long started = System.nanoTime();
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Map<String, UserTally> users = this.reader.readAll(now);
 		this.repository.users().forEach((user) -> users.computeIfAbsent(user, UserTally::new));
 		ServiceTally service = new ServiceTally();
@@ -62,8 +63,13 @@ public class Accounter {
 	 * @return the figures, all zero for a user who owns nothing
 	 */
 	public UserAccounting account(String user) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		return figures(this.reader.read(user, now), now);
+	}
+
+	/** Now, to the millisecond the store keeps, so stored and returned figures agree. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private UserAccounting figures(UserTally user, Instant now) {

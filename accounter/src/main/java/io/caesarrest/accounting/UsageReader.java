@@ -1,5 +1,6 @@
 package io.caesarrest.accounting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,10 +8,12 @@ import java.util.stream.Stream;
 
 import io.caesarrest.file.DataFile;
 import io.caesarrest.job.Job;
+import io.caesarrest.job.JobState;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -46,7 +49,8 @@ final class UsageReader {
 				.addFiles(usage.files(), usage.bytes()));
 		Query jobs = Query.query(owners);
 		jobs.fields().include("owner", "app", "state", "start_date", "end_date");
-		try (Stream<Job> stream = this.mongo.stream(jobs, Job.class)) {
+		try (Stream<JobUsage> stream = this.mongo.stream(jobs, JobUsage.class,
+				this.mongo.getCollectionName(Job.class))) {
 			stream.forEach((job) -> users.computeIfAbsent(job.owner(), UserTally::new)
 				.addJob(job.app(), job.state(), job.elapsedSeconds(now)));
 		}
@@ -61,6 +65,29 @@ final class UsageReader {
 	 * @param bytes summed size
 	 */
 	record FileUsage(@Id String owner, long files, long bytes) {
+
+	}
+
+	/**
+	 * The fields of a job document the counters need.
+	 *
+	 * @param owner the owner
+	 * @param app the app name
+	 * @param state the state
+	 * @param startDate start time, null until started
+	 * @param endDate end time, null until ended
+	 */
+	record JobUsage(String owner, String app, JobState state, @Field("start_date") Instant startDate,
+			@Field("end_date") Instant endDate) {
+
+		/** Elapsed seconds by the same rule as {@link Job#elapsedSeconds(Instant)}. */
+		double elapsedSeconds(Instant now) {
+			if (this.startDate == null) {
+				return 0;
+			}
+			Instant end = (this.endDate != null) ? this.endDate : (this.state.isTerminal() ? this.startDate : now);
+			return Math.max(0, Duration.between(this.startDate, end).toMillis() / 1000.0);
+		}
 
 	}
 

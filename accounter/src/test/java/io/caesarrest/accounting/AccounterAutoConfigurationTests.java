@@ -46,7 +46,9 @@ class AccounterAutoConfigurationTests {
 
 	private ApplicationContextRunner runner() {
 		MongoTemplate mongo = new MongoTemplate(client, "caesardb");
-		mongo.dropCollection(AppStats.class);
+		if (mongo.collectionExists(AppStats.class)) {
+			mongo.dropCollection(AppStats.class);
+		}
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AccounterAutoConfiguration.class))
 			.withBean(MongoOperations.class, () -> mongo)
 			.withBean(StorageLayout.class, () -> new StorageLayout(home, home.resolve("data"), home.resolve("jobs")));

@@ -70,7 +70,10 @@ class AccounterTests {
 	@BeforeEach
 	void setUp() throws IOException {
 		this.mongo = new MongoTemplate(client, "caesardb");
-		List.of(DataFile.class, Job.class, UserAccounting.class, AppStats.class).forEach(this.mongo::dropCollection);
+		List.of(DataFile.class, Job.class, UserAccounting.class, AppStats.class)
+			.stream()
+			.filter(this.mongo::collectionExists)
+			.forEach(this.mongo::dropCollection);
 		this.layout = new StorageLayout(this.home, this.home.resolve("data"), this.home.resolve("jobs"));
 		this.repository = new AccountingRepository(this.mongo);
 		this.accounter = new Accounter(this.mongo, this.layout, this.repository, Clock.fixed(NOW, ZoneOffset.UTC));

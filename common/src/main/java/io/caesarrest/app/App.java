@@ -29,6 +29,9 @@ public record App(String name, String description, @Nullable Integer order, AppI
 		AppResources resources, RunOptions runOptions, AppOutputs outputs, List<AppOption> options,
 		@Nullable String enabledIfExists) {
 
+	/** Placeholder in fixed arguments for the job's id. */
+	public static final String JOB_ID = "{job-id}";
+
 	public App {
 		description = (description != null) ? description : "";
 		input = (input != null) ? input : AppInput.DEFAULT;
@@ -67,12 +70,26 @@ public record App(String name, String description, @Nullable Integer order, AppI
 	 * @return the argv list
 	 */
 	public List<String> commandLine(ValidatedOptions options, Path input) {
+		return commandLine(options, input, null);
+	}
+
+	/**
+	 * Return the full argv of a job of this app, with {@value #JOB_ID} in the fixed
+	 * arguments replaced by the job's id (user values are never expanded).
+	 * @param options the validated options
+	 * @param input the input's path
+	 * @param jobId the job's id, {@code null} to leave the placeholder as it is
+	 * @return the argv list
+	 */
+	public List<String> commandLine(ValidatedOptions options, Path input, @Nullable String jobId) {
 		List<String> argv = new ArrayList<>(this.launch.nativeCommand());
 		List<String> inputArguments = this.input.arguments(input);
 		if (this.input.position() == InputPosition.FIRST) {
 			argv.addAll(inputArguments);
 		}
-		argv.addAll(this.launch.fixedArgs());
+		for (String fixed : this.launch.fixedArgs()) {
+			argv.add((jobId != null) ? fixed.replace(JOB_ID, jobId) : fixed);
+		}
 		argv.addAll(options.arguments());
 		if (this.input.position() == InputPosition.LAST) {
 			argv.addAll(inputArguments);

@@ -20,7 +20,7 @@ public final class JavaMainCommand {
 	private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
 	private static final List<String> JVM_OPTIONS = List.of("-Djava.awt.headless=true", "-XX:MaxRAMPercentage=50",
-			"-XX:+UseParallelGC");
+			"-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
 
 	private JavaMainCommand() {
 	}

@@ -1,6 +1,10 @@
 package io.caesarrest.job;
 
 import io.caesarrest.file.DataFileRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -14,10 +18,15 @@ import org.springframework.data.mongodb.core.MongoOperations;
 public class JobAutoConfiguration {
 
 	@Bean
-	JobRepository jobRepository(MongoOperations mongo) {
-		JobRepository repository = new JobRepository(mongo);
+	JobRepository jobRepository(MongoOperations mongo, JobMetrics metrics) {
+		JobRepository repository = new JobRepository(mongo, metrics);
 		repository.createIndexes();
 		return repository;
+	}
+
+	@Bean
+	JobMetrics jobMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new JobMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -22,8 +24,15 @@ public class JobRepository {
 
 	private final MongoOperations mongo;
 
-	public JobRepository(MongoOperations mongo) {
+	private final JobMetrics metrics;
+
+	public JobRepository(MongoOperations mongo, JobMetrics metrics) {
 		this.mongo = mongo;
+		this.metrics = metrics;
+	}
+
+	public JobRepository(MongoOperations mongo) {
+		this(mongo, new JobMetrics(new SimpleMeterRegistry()));
 	}
 
 	/** Creates the indexes the queries below use; idempotent. */
@@ -34,7 +43,9 @@ public class JobRepository {
 	}
 
 	public Job insert(Job job) {
-		return this.mongo.insert(job);
+		Job inserted = this.mongo.insert(job);
+		this.metrics.submitted(job.app());
+		return inserted;
 	}
 
 	public Optional<Job> findById(String id) {
@@ -80,7 +91,11 @@ public class JobRepository {
 			return false;
 		}
 		Query query = Query.query(Criteria.where("_id").is(id).and("state").in(legal));
-		return this.mongo.updateFirst(query, change.update(), Job.class).getModifiedCount() > 0;
+		Job before = this.mongo.findAndModify(query, change.update(), Job.class);
+		if (before != null && change.target().isTerminal()) {
+			this.metrics.finished(before.app(), change.target());
+		}
+		return before != null;
 	}
 
 	public boolean transition(String id, JobState expected, JobChange change) {

@@ -1,9 +1,12 @@
 package io.caesarrest.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +63,28 @@ class AppTests {
 		assumeTrue(sextractor != null, "source-extractor is not installed");
 		ValidatedOptions options = validate(sextractor, "{\"detect-thresh\":3,\"filter\":\"N\"}");
 		List<String> argv = sextractor.commandLine(options, Path.of("/d/img.fits"));
-		assertThat(argv.subList(0, 2)).containsExactly("/usr/bin/source-extractor", "/d/img.fits");
+		assertThat(argv.get(0)).isEqualTo("/bin/sh");
+		assertThat(argv.subList(3, 5)).containsExactly("sextractor", "/d/img.fits");
 		assertThat(argv).endsWith("-DETECT_THRESH", "3.0", "-FILTER", "N");
+	}
+
+	@Test
+	void runsSextractorOutOfTheBoxOnASampleImage(@TempDir Path jobDir) throws Exception {
+		App sextractor = catalog.find("sextractor").orElse(null);
+		assumeTrue(sextractor != null, "source-extractor is not installed");
+		Path image = Path.of(System.getProperty("caesar.shared-data", "../../shared/data"), "1904-66_SIN.fits");
+		assumeTrue(Files.isRegularFile(image), "the shared sample images are not there");
+		List<String> argv = sextractor.commandLine(validate(sextractor, "{\"detect-thresh\":5}"),
+				image.toAbsolutePath());
+		Process process = new ProcessBuilder(argv).directory(jobDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(jobDir.resolve("job.log").toFile())
+			.start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(Files.readString(jobDir.resolve("job.log"))).isZero();
+		List<String> catalogLines = Files.readAllLines(jobDir.resolve("catalog-sextractor.dat"));
+		assertThat(catalogLines).first().asString().contains("NUMBER");
+		assertThat(catalogLines).anyMatch((line) -> !line.startsWith("#"));
 	}
 
 	private ValidatedOptions validate(App app, String options) {

@@ -1,6 +1,5 @@
 package io.caesarrest.monitor;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -12,7 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class JobMonitorApplication {
 
 	public static void main(String[] args) {
-		new SpringApplicationBuilder(JobMonitorApplication.class).web(WebApplicationType.NONE).run(args);
+		// a small web server for health and metrics only; the API runs elsewhere
+		new SpringApplicationBuilder(JobMonitorApplication.class).properties("server.port=8081").run(args);
 	}
 
 }

@@ -6,6 +6,9 @@ import io.caesarrest.app.AppCatalog;
 import io.caesarrest.job.JobAutoConfiguration;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.scheduler.Scheduler;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * The job monitor for remote schedulers ({@code caesar.monitor.enabled}, default on); the
@@ -45,9 +49,15 @@ public class JobMonitorAutoConfiguration {
 		}
 
 		@Bean
-		JobMonitorLoop jobMonitorLoop(JobDispatcher dispatcher, JobReconciler reconciler,
-				MonitorProperties properties) {
-			return new JobMonitorLoop(dispatcher, reconciler, properties);
+		SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, JobReconciler reconciler) {
+			return new SchedulerHealthIndicator(scheduler, reconciler);
+		}
+
+		@Bean
+		JobMonitorLoop jobMonitorLoop(JobDispatcher dispatcher, JobReconciler reconciler, MonitorProperties properties,
+				MongoDatabaseFactory mongo) {
+			LockingTaskExecutor locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getMongoDatabase()));
+			return new JobMonitorLoop(dispatcher, reconciler, properties, locks);
 		}
 
 	}

@@ -89,6 +89,11 @@ public class JobReconciler {
 		return record(new Cycle(active.size(), 1, writes));
 	}
 
+	/** Since when the scheduler has been unreachable, or null while it answers. */
+	public Instant unreachableSince() {
+		return this.unreachableSince;
+	}
+
 	/** What the last cycle did. */
 	public Cycle lastCycle() {
 		return this.lastCycle;

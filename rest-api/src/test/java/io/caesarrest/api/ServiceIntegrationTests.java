@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.caesarrest.file.DataFile;
+import io.caesarrest.finder.simulate.SimulationOptions;
+import io.caesarrest.finder.simulate.SkySimulator;
+import io.caesarrest.finder.simulate.TruthSource;
 import io.caesarrest.file.DataFileRepository;
 import io.caesarrest.job.JobState;
 import io.caesarrest.storage.Ids;
@@ -147,6 +150,35 @@ class ServiceIntegrationTests {
 			.doesNotHaveDuplicates();
 		assertThat(ApiClient.json(this.api.get("/jobs")).valueStream().map((j) -> j.get("job_id").asString()))
 			.contains(jobId);
+	}
+
+	@Test
+	void runsTheBuiltInSourceFinderOnASimulatedImage() throws IOException {
+		Path image = home.resolve("sky.fits");
+		List<TruthSource> truth = SkySimulator.simulate(SimulationOptions.defaults(256, 7), image,
+				home.resolve("sky-truth.csv"), 1);
+		String file = this.api.uploadOk(image, "sky.fits");
+		String jobId = this.api.submitOk("""
+				{"app":"sfinder","data_inputs":{"data":"%s"},"job_options":{}}""".formatted(file));
+		JsonNode status = this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS, JobState.FAILURE);
+		assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("SUCCESS");
+
+		JsonNode sources = ApiClient.json(this.api.get("/job/" + jobId + "/sources")).get("sources");
+		long bright = truth.stream().filter((source) -> source.snr() >= 10).count();
+		assertThat(bright).isPositive();
+		assertThat(sources.size()).isGreaterThanOrEqualTo((int) (0.9 * bright));
+		assertThat(this.api.get("/job/" + jobId + "/output-sources").body()).startsWith("#");
+		JsonNode components = ApiClient.json(this.api.get("/job/" + jobId + "/source-components"));
+		assertThat(components.toString()).contains("\"components\"");
+		byte[] png = Base64.getDecoder()
+			.decode(ApiClient.json(this.api.get("/job/" + jobId + "/preview")).get("image").asString());
+		assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+		String root = "job_" + jobId + "/";
+		assertThat(archiveEntries(jobId)).contains(root + "catalog-" + jobId + ".json",
+				root + "catalog-" + jobId + ".dat", root + "catalog_fitcomp-" + jobId + ".json",
+				root + "catalog_fitcomp-" + jobId + ".dat", root + "plot_" + jobId + ".png",
+				root + "regions-" + jobId + ".reg", root + "catalog-" + jobId + ".vot");
 	}
 
 	@Test

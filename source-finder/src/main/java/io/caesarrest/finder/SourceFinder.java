@@ -41,11 +41,13 @@ public final class SourceFinder {
 		Stopwatch watch = new Stopwatch();
 		FitsImage image = new FitsImageReader().read(input);
 		watch.lap("read");
-		Catalog catalog = find(options, image, watch);
-		List<Path> files = new CatalogWriters(options.plot(), options.regions(), options.votable()).write(catalog,
-				image, outDir, id);
-		watch.lap("write");
-		return new FinderResult(catalog, files, watch.total());
+		try (ParallelExecutor executor = new ParallelExecutor(options.threads())) {
+			Catalog catalog = find(options, image, watch, executor);
+			CatalogWriters writers = new CatalogWriters(options.plot(), options.regions(), options.votable());
+			List<Path> files = writers.write(catalog, image, outDir, id, executor);
+			watch.lap("write");
+			return new FinderResult(catalog, files, watch.total());
+		}
 	}
 
 	/**
@@ -53,21 +55,20 @@ public final class SourceFinder {
 	 * @param options the options
 	 * @param image the image
 	 * @param watch the stopwatch receiving stage timings
+	 * @param executor the executor for parallel stages
 	 * @return the catalog
 	 */
-	static Catalog find(FinderOptions options, FitsImage image, Stopwatch watch) {
-		try (ParallelExecutor executor = new ParallelExecutor(options.threads())) {
-			int box = boxPixels(options, image);
-			BackgroundMap map = new BackgroundEstimator(box).estimate(image, executor);
-			watch.lap("background");
-			DetectionSettings settings = new DetectionSettings(options.seedThreshold(), options.mergeThreshold(),
-					options.minPixels());
-			List<Island> islands = new IslandDetector(settings).detect(image, map, executor);
-			watch.lap("detect");
-			List<CatalogSource> sources = new IslandProcessor(options, image, map).process(islands, executor);
-			watch.lap("measure");
-			return new Catalog(metadata(options, image, map, box, watch.laps()), sources);
-		}
+	static Catalog find(FinderOptions options, FitsImage image, Stopwatch watch, ParallelExecutor executor) {
+		int box = boxPixels(options, image);
+		BackgroundMap map = new BackgroundEstimator(box).estimate(image, executor);
+		watch.lap("background");
+		DetectionSettings settings = new DetectionSettings(options.seedThreshold(), options.mergeThreshold(),
+				options.minPixels());
+		List<Island> islands = new IslandDetector(settings).detect(image, map, executor);
+		watch.lap("detect");
+		List<CatalogSource> sources = new IslandProcessor(options, image, map).process(islands, executor);
+		watch.lap("measure");
+		return new Catalog(metadata(options, image, map, box, watch.laps()), sources);
 	}
 
 	static int boxPixels(FinderOptions options, FitsImage image) {

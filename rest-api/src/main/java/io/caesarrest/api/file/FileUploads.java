@@ -16,6 +16,7 @@ import io.caesarrest.api.error.ApiException;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.file.DataFileRepository;
 import io.caesarrest.fits.FitsSummary;
+import io.caesarrest.job.JobMetrics;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -47,12 +49,15 @@ class FileUploads {
 
 	private final UploadProperties properties;
 
+	private final JobMetrics metrics;
+
 	private final Clock clock = Clock.systemUTC();
 
-	FileUploads(StorageLayout layout, DataFileRepository files, UploadProperties properties) {
+	FileUploads(StorageLayout layout, DataFileRepository files, UploadProperties properties, JobMetrics metrics) {
 		this.layout = layout;
 		this.files = files;
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	DataFile receive(HttpServletRequest request, String owner) {
@@ -140,7 +145,11 @@ class FileUploads {
 		DataFile file = new DataFile(id, owner, received.name, received.format, received.size, received.sha256,
 				target.toString(), this.clock.instant(), received.tag, fits);
 		try {
-			return this.files.insert(file);
+			DataFile stored = this.files.insert(file);
+			this.metrics.uploaded(stored.size());
+			MDC.put("file_id", id);
+			log.info("File {} uploaded ({} bytes)", id, stored.size());
+			return stored;
 		}
 		catch (RuntimeException ex) {
 			deleteQuietly(target);

@@ -17,6 +17,7 @@ import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.storage.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -64,6 +65,8 @@ class JobController {
 	@PostMapping("/job")
 	ResponseEntity<Map<String, Object>> submit(@RequestBody(required = false) byte[] body) {
 		Job job = this.submissions.submit(body, this.callers.current());
+		MDC.put("job_id", job.id());
+		log.info("Job {} submitted: app {}", job.id(), job.app());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobViews.submitted(job));
 	}
 
@@ -87,6 +90,8 @@ class JobController {
 			boolean canceled = this.jobs.transition(id, ACTIVE,
 					JobChange.to(JobState.CANCELED, "Job canceled by user").exitCode(-1).ended(this.clock.instant()));
 			if (canceled) {
+				MDC.put("job_id", id);
+				log.info("Job {} canceled by its owner", id);
 				stopRemote(job);
 				return Map.of("status", "Job canceled and status updated in DB");
 			}

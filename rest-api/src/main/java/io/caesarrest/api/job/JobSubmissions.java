@@ -86,9 +86,10 @@ class JobSubmissions {
 		Duration maxRunTime = min(app.resources().maxRunTime(), this.settings.maxRunTime());
 		Job job = new Job(id, owner, app.name(), toMap(options), optionsField,
 				this.json.convertValue(request.get("data_inputs"), Object.class), input.toString(), tag(request),
-				this.schedulers.type(), null, JavaMainCommand.expand(app.commandLine(validated, input)), validated.cores(), validated.procs(),
-				maxRunTime.toSeconds(), JobState.PENDING, "Job submitted and registered with success", -1,
-				this.clock.instant(), null, null, this.layout.jobDir(owner, id).toString(), null, null, null, Map.of());
+				this.schedulers.type(), null, JavaMainCommand.expand(app.commandLine(validated, input, id)),
+				validated.cores(), validated.procs(), maxRunTime.toSeconds(), JobState.PENDING,
+				"Job submitted and registered with success", -1, this.clock.instant(), null, null,
+				this.layout.jobDir(owner, id).toString(), null, null, null, Map.of());
 		return this.jobs.insert(job);
 	}
 

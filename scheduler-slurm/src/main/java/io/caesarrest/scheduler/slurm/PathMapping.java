@@ -31,10 +31,8 @@ final class PathMapping {
 			.forEach((mount) -> this.mounts.put(mount.getKey().toString(), mount.getValue().toString()));
 		// a service path at the start of an argument or after =, : or , and ending at a
 		// path boundary; the longest alternative first, each place replaced once
-		this.pattern = this.mounts.isEmpty() ? null
-				: Pattern.compile("(?<![^=:,])("
-						+ this.mounts.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|"))
-						+ ")(?=/|$|[:,])");
+		this.pattern = this.mounts.isEmpty() ? null : Pattern.compile("(?<![^=:,])("
+				+ this.mounts.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")(?=/|$|[:,])");
 	}
 
 	/**

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpMethod;
 
 /**
- * OpenAPI v0.0.38 (Slurm 22.05): environment as an object, plain integers for time
- * limits and times, the exit code as a wait status, the job state as one string.
+ * OpenAPI v0.0.38 (Slurm 22.05): environment as an object, plain integers for time limits
+ * and times, the exit code as a wait status, the job state as one string.
  */
 final class SlurmApiV0038 implements SlurmApi {
 
@@ -86,8 +86,7 @@ final class SlurmApiV0038 implements SlurmApi {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Submitted(@JsonProperty("job_id") Long jobId,
-			List<SlurmError> errors) implements SlurmRestClient.Errors {
+	record Submitted(@JsonProperty("job_id") Long jobId, List<SlurmError> errors) implements SlurmRestClient.Errors {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,6 @@ package io.caesarrest.scheduler.slurm;
 import java.time.Instant;
 import java.util.List;
 
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -105,8 +104,7 @@ final class SlurmApiV0040 implements SlurmApi {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Submitted(@JsonProperty("job_id") Long jobId,
-			List<SlurmError> errors) implements SlurmRestClient.Errors {
+	record Submitted(@JsonProperty("job_id") Long jobId, List<SlurmError> errors) implements SlurmRestClient.Errors {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -168,6 +166,5 @@ final class SlurmApiV0040 implements SlurmApi {
 		}
 
 	}
-
 
 }

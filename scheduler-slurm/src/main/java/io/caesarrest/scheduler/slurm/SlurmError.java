@@ -34,9 +34,10 @@ record SlurmError(String error, String description, @JsonProperty("error_number"
 	}
 
 	static boolean isGoneJob(List<SlurmError> errors) {
-		return errors != null && !errors.isEmpty() && errors.stream()
-			.allMatch((e) -> e.errorNumber() != null
-					&& (e.errorNumber() == INVALID_JOB_ID || e.errorNumber() == ALREADY_DONE));
+		return errors != null && !errors.isEmpty()
+				&& errors.stream()
+					.allMatch((e) -> e.errorNumber() != null
+							&& (e.errorNumber() == INVALID_JOB_ID || e.errorNumber() == ALREADY_DONE));
 	}
 
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param partition partition, or null
  * @param account account, or null
  */
-record SlurmJobRequest(String name, String script, Map<String, String> environment, String workingDirectory,
-		String log, int cpusPerTask, int tasks, Integer timeLimitMinutes, String partition, String account) {
+record SlurmJobRequest(String name, String script, Map<String, String> environment, String workingDirectory, String log,
+		int cpusPerTask, int tasks, Integer timeLimitMinutes, String partition, String account) {
 
 }

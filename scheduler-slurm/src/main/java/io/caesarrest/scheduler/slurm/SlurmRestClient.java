@@ -1,5 +1,6 @@
 package io.caesarrest.scheduler.slurm;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.caesarrest.scheduler.SchedulerException;
@@ -57,7 +58,7 @@ final class SlurmRestClient {
 				byte[] bytes = response.getBody().readAllBytes();
 				boolean isJson = bytes.length > 0 && bytes[0] == '{';
 				return new Answer<>(status, isJson ? this.json.readValue(bytes, type) : null,
-						isJson ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip());
+						isJson ? null : new String(bytes, StandardCharsets.UTF_8).strip());
 			});
 		}
 		catch (RestClientException | JacksonException ex) {

@@ -3,6 +3,7 @@ package io.caesarrest.scheduler.slurm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiVersion {@code auto} (ask the server), {@code v0.0.38}, {@code v0.0.40} or
  * {@code v0.0.41}
  * @param user the Slurm user jobs are submitted (and run) as
- * @param keyFile the cluster's {@code jwt_hs256.key}, to sign tokens with; or null when
- * a static token is given
+ * @param keyFile the cluster's {@code jwt_hs256.key}, to sign tokens with; or null when a
+ * static token is given
  * @param token a static token (e.g. from {@code scontrol token}), used when no key file
  * is given
  * @param tokenLifetime lifetime of the tokens signed with the key file; a token is
@@ -33,8 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDirMount where the cluster sees the service's data dir, or null for the same
  * path
  * @param containerRuntime {@code singularity} or {@code apptainer}
- * @param submitDelay how long a job waits before it starts its app, to let network
- * mounts catch up
+ * @param submitDelay how long a job waits before it starts its app, to let network mounts
+ * catch up
  * @param requestTimeout timeout of each slurmrestd request
  */
 @Validated
@@ -51,9 +52,12 @@ public record SlurmSchedulerProperties(@DefaultValue("http://127.0.0.1:6820") @N
 
 		SINGULARITY, APPTAINER;
 
-		/** The command, which is also the prefix of the variables it passes into a container. */
+		/**
+		 * The command, which is also the prefix of the variables it passes into a
+		 * container.
+		 */
 		public String command() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -66,7 +66,8 @@ final class SlurmToken {
 		if (this.signer != null && !this.clock.instant().isBefore(this.renewAt)) {
 			Instant now = this.clock.instant();
 			this.token = sign(now);
-			// renew when a fifth of the lifetime is left, so that no request carries a token
+			// renew when a fifth of the lifetime is left, so that no request carries a
+			// token
 			// about to expire
 			this.renewAt = now.plus(this.lifetime.multipliedBy(4).dividedBy(5));
 		}

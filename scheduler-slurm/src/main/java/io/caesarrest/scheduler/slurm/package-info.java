@@ -1,4 +1,5 @@
 /**
- * Slurm backend of the Scheduler SPI through slurmrestd.
+ * Slurm backend of the Scheduler SPI through slurmrestd: JWT, batch jobs, state mapping
+ * and path remapping.
  */
 package io.caesarrest.scheduler.slurm;

@@ -48,7 +48,7 @@ public final class BackgroundEstimator {
 			}
 		});
 		NodeFiller.fill(background, noise, nodesX, nodesY);
-		return new BackgroundMap(nodesX, nodesY, stepX, stepY, background, noise);
+		return new BackgroundMap(nodesX, nodesY, stepX, stepY, background, noise, image.width());
 	}
 
 }

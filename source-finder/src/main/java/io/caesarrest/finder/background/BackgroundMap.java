@@ -18,6 +18,10 @@ public final class BackgroundMap {
 
 	private final float[] noise;
 
+	private final int[] columnNode;
+
+	private final float[] columnWeight;
+
 	/**
 	 * Creates a map from node values.
 	 * @param nodesX nodes along x
@@ -27,14 +31,23 @@ public final class BackgroundMap {
 	 * @param stepY node spacing along y in pixels
 	 * @param background node backgrounds, row-major
 	 * @param noise node noise values, row-major
+	 * @param width the image width, for the per-column interpolation tables
 	 */
-	public BackgroundMap(int nodesX, int nodesY, double stepX, double stepY, float[] background, float[] noise) {
+	public BackgroundMap(int nodesX, int nodesY, double stepX, double stepY, float[] background, float[] noise,
+			int width) {
 		this.nodesX = nodesX;
 		this.nodesY = nodesY;
 		this.stepX = stepX;
 		this.stepY = stepY;
 		this.background = background;
 		this.noise = noise;
+		this.columnNode = new int[width];
+		this.columnWeight = new float[width];
+		for (int x = 0; x < width; x++) {
+			double fx = cell(x, stepX, nodesX);
+			this.columnNode[x] = (int) fx;
+			this.columnWeight[x] = (float) (fx - (int) fx);
+		}
 	}
 
 	/**
@@ -50,18 +63,18 @@ public final class BackgroundMap {
 		int j0 = (int) fy;
 		float ty = (float) (fy - j0);
 		int j1 = Math.min(j0 + 1, this.nodesY - 1);
+		int first = this.columnNode[x0];
+		int last = Math.min(this.columnNode[x0 + count - 1] + 1, this.nodesX - 1);
 		float[] rowBackground = new float[this.nodesX];
 		float[] rowNoise = new float[this.nodesX];
-		for (int i = 0; i < this.nodesX; i++) {
+		for (int i = first; i <= last; i++) {
 			rowBackground[i] = lerp(this.background[j0 * this.nodesX + i], this.background[j1 * this.nodesX + i], ty);
 			rowNoise[i] = lerp(this.noise[j0 * this.nodesX + i], this.noise[j1 * this.nodesX + i], ty);
 		}
-		double inverseStep = 1.0 / this.stepX;
 		for (int k = 0; k < count; k++) {
-			double fx = Math.max(0, Math.min((x0 + k + 0.5) * inverseStep - 0.5, this.nodesX - 1));
-			int i0 = (int) fx;
+			int i0 = this.columnNode[x0 + k];
 			int i1 = Math.min(i0 + 1, this.nodesX - 1);
-			float tx = (float) (fx - i0);
+			float tx = this.columnWeight[x0 + k];
 			backgroundOut[k] = lerp(rowBackground[i0], rowBackground[i1], tx);
 			noiseOut[k] = lerp(rowNoise[i0], rowNoise[i1], tx);
 		}

@@ -10,7 +10,7 @@ final class BoxSampler {
 
 	private static final double CLIP = 3.0;
 
-	private static final int ITERATIONS = 5;
+	private static final int ITERATIONS = 2;
 
 	private final FitsImage image;
 
@@ -24,7 +24,7 @@ final class BoxSampler {
 
 	private final float[] samples;
 
-	private final float[] scratch;
+	private final HistogramStatistics histogram = new HistogramStatistics();
 
 	BoxSampler(FitsImage image, int boxX, int boxY, int maxPerAxis) {
 		this.image = image;
@@ -34,7 +34,6 @@ final class BoxSampler {
 		this.strideY = Math.max(1, (boxY + maxPerAxis - 1) / maxPerAxis);
 		int capacity = (boxX / this.strideX + 2) * (boxY / this.strideY + 2);
 		this.samples = new float[capacity];
-		this.scratch = new float[capacity];
 	}
 
 	double[] stats(double centreX, double centreY, int minSamples) {
@@ -54,7 +53,7 @@ final class BoxSampler {
 		if (count < minSamples) {
 			return new double[] { Double.NaN, Double.NaN };
 		}
-		return RobustStatistics.clippedMedianSigma(this.samples, count, this.scratch, CLIP, ITERATIONS);
+		return this.histogram.clippedMedianSigma(this.samples, count, CLIP, ITERATIONS);
 	}
 
 	private static int clamp(int start, int max) {

@@ -41,13 +41,11 @@ final class TileLabeler {
 		List<Integer> kept = new ArrayList<>();
 		for (int k = 0; k < width * height; k++) {
 			if (this.labels[k] == -1 && this.tile.significance[k] >= this.settings.mergeThreshold()) {
-				FloodResult result = fill(k, kept.size(), x0, y0, width, height);
-				boolean keep = result.touchesTileEdge
-						|| (result.fragment.maxSignificance() >= this.settings.seedThreshold()
-								&& result.fragment.pixels().length >= this.settings.minPixels());
+				int count = fill(k, kept.size(), width, height);
+				boolean keep = keep(count, width, height);
 				kept.add(keep ? fragments.size() : -1);
 				if (keep) {
-					fragments.add(result.fragment);
+					fragments.add(collect(count, x0, y0, width));
 				}
 			}
 		}
@@ -75,7 +73,7 @@ final class TileLabeler {
 		return (label < 0) ? -1 : kept.get(label);
 	}
 
-	private FloodResult fill(int start, int label, int x0, int y0, int width, int height) {
+	private int fill(int start, int label, int width, int height) {
 		int top = 0;
 		this.stack[top++] = start;
 		this.labels[start] = label;
@@ -99,32 +97,42 @@ final class TileLabeler {
 				}
 			}
 		}
-		return collect(count, x0, y0, width, height);
+		return count;
 	}
 
-	private FloodResult collect(int count, int x0, int y0, int width, int height) {
-		int[] pixels = new int[count];
-		float[] fluxes = new float[count];
-		float[] noise = new float[count];
+	private boolean keep(int count, int width, int height) {
 		float max = Float.NEGATIVE_INFINITY;
-		boolean tileEdge = false;
-		boolean border = false;
-		boolean blank = false;
 		for (int i = 0; i < count; i++) {
 			int k = this.stack[this.stack.length - 1 - i];
 			int x = k % width;
 			int y = k / width;
-			int gx = x0 + x;
-			int gy = y0 + y;
+			if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
+				return true;
+			}
+			max = Math.max(max, this.tile.significance[k]);
+		}
+		return max >= this.settings.seedThreshold() && count >= this.settings.minPixels();
+	}
+
+	private Fragment collect(int count, int x0, int y0, int width) {
+		int[] pixels = new int[count];
+		float[] fluxes = new float[count];
+		float[] noise = new float[count];
+		float max = Float.NEGATIVE_INFINITY;
+		boolean border = false;
+		boolean blank = false;
+		for (int i = 0; i < count; i++) {
+			int k = this.stack[this.stack.length - 1 - i];
+			int gx = x0 + k % width;
+			int gy = y0 + k / width;
 			pixels[i] = gy * this.image.width() + gx;
 			fluxes[i] = this.tile.residual[k];
 			noise[i] = this.tile.noise[k];
 			max = Math.max(max, this.tile.significance[k]);
-			tileEdge |= x == 0 || y == 0 || x == width - 1 || y == height - 1;
 			border |= gx == 0 || gy == 0 || gx == this.image.width() - 1 || gy == this.image.height() - 1;
-			blank |= !blank && nearBlank(gx, gy);
+			blank = blank || nearBlank(gx, gy);
 		}
-		return new FloodResult(new Fragment(pixels, fluxes, noise, max, border, blank), tileEdge);
+		return new Fragment(pixels, fluxes, noise, max, border, blank);
 	}
 
 	private boolean nearBlank(int gx, int gy) {
@@ -139,9 +147,6 @@ final class TileLabeler {
 			}
 		}
 		return false;
-	}
-
-	private record FloodResult(Fragment fragment, boolean touchesTileEdge) {
 	}
 
 }

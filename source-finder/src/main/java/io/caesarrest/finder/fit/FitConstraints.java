@@ -35,8 +35,8 @@ final class FitConstraints {
 					return false;
 				}
 			}
-			boolean inside = p[o + 1] > this.region.x0 && p[o + 1] < this.region.x0 + this.region.width - 1
-					&& p[o + 2] > this.region.y0 && p[o + 2] < this.region.y0 + this.region.height - 1;
+			boolean inside = p[o + 1] > this.region.x0 - 0.5 && p[o + 1] < this.region.x0 + this.region.width - 0.5
+					&& p[o + 2] > this.region.y0 - 0.5 && p[o + 2] < this.region.y0 + this.region.height - 0.5;
 			boolean sized = p[o + 3] < this.maxSigma * 0.99 && p[o + 4] < this.maxSigma * 0.99;
 			if (!inside || !sized || !(p[o] > 1e-29)) {
 				return false;

@@ -5,12 +5,11 @@ import io.caesarrest.finder.detect.Island;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
- * The pixels used to fit an island: its own pixels plus a ring of neighbours (dilation),
- * so the fit also sees the wings below the merge threshold.
+ * The bounding box of an island with background-subtracted values and noise; the fit uses
+ * the island's own pixels (adding the wings below the merge threshold was measured to
+ * make the fluxes noisier, not more accurate).
  */
 final class FitRegion {
-
-	private static final int DILATION = 2;
 
 	final int x0;
 
@@ -39,10 +38,10 @@ final class FitRegion {
 			maxX = Math.max(maxX, x);
 			maxY = Math.max(maxY, y);
 		}
-		this.x0 = Math.max(0, minX - DILATION);
-		this.y0 = Math.max(0, minY - DILATION);
-		this.width = Math.min(image.width() - 1, maxX + DILATION) - this.x0 + 1;
-		this.height = Math.min(image.height() - 1, maxY + DILATION) - this.y0 + 1;
+		this.x0 = minX;
+		this.y0 = minY;
+		this.width = maxX - this.x0 + 1;
+		this.height = maxY - this.y0 + 1;
 		this.residual = new float[this.width * this.height];
 		this.noise = new float[this.width * this.height];
 		this.inIsland = new boolean[this.width * this.height];
@@ -67,7 +66,7 @@ final class FitRegion {
 	}
 
 	FitData data() {
-		boolean[] use = dilated();
+		boolean[] use = this.inIsland;
 		int count = 0;
 		for (int k = 0; k < use.length; k++) {
 			count += (use[k] && Float.isFinite(this.residual[k])) ? 1 : 0;
@@ -86,26 +85,6 @@ final class FitRegion {
 			}
 		}
 		return new FitData(xs, ys, values, weights);
-	}
-
-	private boolean[] dilated() {
-		boolean[] use = new boolean[this.inIsland.length];
-		for (int y = 0; y < this.height; y++) {
-			for (int x = 0; x < this.width; x++) {
-				if (this.inIsland[y * this.width + x]) {
-					mark(use, x, y);
-				}
-			}
-		}
-		return use;
-	}
-
-	private void mark(boolean[] use, int cx, int cy) {
-		for (int y = Math.max(0, cy - DILATION); y <= Math.min(this.height - 1, cy + DILATION); y++) {
-			for (int x = Math.max(0, cx - DILATION); x <= Math.min(this.width - 1, cx + DILATION); x++) {
-				use[y * this.width + x] = true;
-			}
-		}
 	}
 
 }

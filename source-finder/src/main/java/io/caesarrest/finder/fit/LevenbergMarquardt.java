@@ -10,7 +10,7 @@ final class LevenbergMarquardt {
 
 	private static final int MAX_ITERATIONS = 60;
 
-	private static final double TOLERANCE = 1e-6;
+	private static final double TOLERANCE = 1e-5;
 
 	private LevenbergMarquardt() {
 	}
@@ -19,38 +19,50 @@ final class LevenbergMarquardt {
 	 * Fits the model; returns null when the normal matrix is singular at the solution.
 	 */
 	static Solution fit(FitData data, double[] start, boolean[] fixed, Consumer<double[]> constrain) {
-		int n = start.length;
 		double[] p = start.clone();
 		Normal normal = normal(data, p, fixed);
 		double lambda = 1e-3;
-		boolean converged = false;
-		for (int iteration = 0; iteration < MAX_ITERATIONS && !converged; iteration++) {
-			double[] damped = damp(normal.matrix, n, lambda);
-			double[] l = LinearAlgebra.cholesky(damped, n);
-			if (l == null) {
+		for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+			double[] trial = trial(normal, p, lambda);
+			if (trial == null) {
 				lambda *= 10;
 				continue;
 			}
-			double[] step = LinearAlgebra.solve(l, n, normal.gradient);
-			double[] trial = p.clone();
-			for (int i = 0; i < n; i++) {
-				trial[i] += step[i];
-			}
 			constrain.accept(trial);
 			Normal next = normal(data, trial, fixed);
-			if (next.chi2 <= normal.chi2) {
-				converged = (normal.chi2 - next.chi2) <= TOLERANCE * Math.max(next.chi2, 1e-30);
+			double change = normal.chi2 - next.chi2;
+			if (change >= 0) {
 				p = trial;
 				normal = next;
 				lambda = Math.max(lambda / 10, 1e-9);
 			}
 			else {
 				lambda *= 10;
-				converged = lambda > 1e10;
+			}
+			if (Math.abs(change) <= TOLERANCE * Math.max(next.chi2, 1e-30) || lambda > 1e10) {
+				break;
 			}
 		}
-		double[] covariance = LinearAlgebra.inverse(damp(normal.matrix, n, 1e-9), n);
+		double[] covariance = LinearAlgebra.inverse(damp(normal.matrix, p.length, 1e-9), p.length);
 		return (covariance != null) ? new Solution(p, covariance, normal.chi2) : null;
+	}
+
+	/**
+	 * Returns the parameters after one damped Gauss-Newton step, or null if the damped
+	 * matrix is not positive definite.
+	 */
+	private static double[] trial(Normal normal, double[] p, double lambda) {
+		int n = p.length;
+		double[] l = LinearAlgebra.cholesky(damp(normal.matrix, n, lambda), n);
+		if (l == null) {
+			return null;
+		}
+		double[] step = LinearAlgebra.solve(l, n, normal.gradient);
+		double[] trial = p.clone();
+		for (int i = 0; i < n; i++) {
+			trial[i] += step[i];
+		}
+		return trial;
 	}
 
 	private static double[] damp(double[] matrix, int n, double lambda) {
@@ -71,8 +83,9 @@ final class LevenbergMarquardt {
 		double[] gradient = new double[n];
 		double[] derivatives = new double[n];
 		double chi2 = 0;
+		double[] constants = GaussianModel.constants(p);
 		for (int k = 0; k < data.size(); k++) {
-			double model = GaussianModel.evaluate(p, data.x()[k], data.y()[k], derivatives);
+			double model = GaussianModel.evaluate(p, constants, data.x()[k], data.y()[k], derivatives);
 			double residual = data.values()[k] - model;
 			double w = data.weights()[k];
 			chi2 += w * residual * residual;

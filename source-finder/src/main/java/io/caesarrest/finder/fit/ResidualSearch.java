@@ -31,7 +31,7 @@ final class ResidualSearch {
 			}
 			double[] start = Arrays.copyOf(current.params(), current.params().length + GaussianModel.PARAMS);
 			int o = current.params().length;
-			start[o] = residual(peak, current.params());
+			start[o] = residual(peak, current.params(), GaussianModel.constants(current.params()));
 			start[o + 1] = this.region.x0 + peak % this.region.width;
 			start[o + 2] = this.region.y0 + peak / this.region.width;
 			System.arraycopy(shape, 0, start, o + 3, 3);
@@ -46,11 +46,12 @@ final class ResidualSearch {
 	}
 
 	private int residualPeak(double[] params) {
+		double[] constants = GaussianModel.constants(params);
 		int best = -1;
 		double bestSignificance = this.settings.seedThreshold();
 		for (int k = 0; k < this.region.residual.length; k++) {
 			if (this.region.inIsland[k]) {
-				double significance = residual(k, params) / this.region.noise[k];
+				double significance = residual(k, params, constants) / this.region.noise[k];
 				if (significance >= bestSignificance) {
 					bestSignificance = significance;
 					best = k;
@@ -60,10 +61,10 @@ final class ResidualSearch {
 		return best;
 	}
 
-	private double residual(int k, double[] params) {
+	private double residual(int k, double[] params, double[] constants) {
 		double x = this.region.x0 + k % this.region.width;
 		double y = this.region.y0 + k / this.region.width;
-		return this.region.residual[k] - GaussianModel.evaluate(params, x, y, null);
+		return this.region.residual[k] - GaussianModel.evaluate(params, constants, x, y, null);
 	}
 
 }

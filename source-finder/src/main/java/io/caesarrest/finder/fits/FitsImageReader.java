@@ -2,8 +2,12 @@ package io.caesarrest.finder.fits;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import io.caesarrest.finder.wcs.WorldCoordinates;
 import nom.tam.fits.Header;
@@ -14,6 +18,8 @@ import nom.tam.util.FitsFile;
  * a flat float array.
  */
 public final class FitsImageReader {
+
+	private static final String SIGNATURE = "SIMPLE  =";
 
 	/**
 	 * Reads the first image HDU with data.
@@ -26,8 +32,9 @@ public final class FitsImageReader {
 		if (!Files.isRegularFile(path)) {
 			throw new UnsupportedImageException("input file not found: " + path);
 		}
+		requireFitsSignature(path);
 		try (FitsFile file = new FitsFile(path.toFile(), "r")) {
-			return readFirstImage(file, path.getFileName().toString());
+			return readFirstImage(file, path);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof UnsupportedImageException unsupported) {
@@ -38,7 +45,22 @@ public final class FitsImageReader {
 		}
 	}
 
-	private FitsImage readFirstImage(FitsFile file, String name) throws IOException {
+	private static void requireFitsSignature(Path path) {
+		byte[] start = new byte[SIGNATURE.length()];
+		int read;
+		try (InputStream in = Files.newInputStream(path)) {
+			read = in.readNBytes(start, 0, start.length);
+		}
+		catch (IOException ex) {
+			throw new UnsupportedImageException("cannot read " + path.getFileName() + ": " + ex.getMessage(), ex);
+		}
+		if (read < start.length || !SIGNATURE.equals(new String(start, StandardCharsets.US_ASCII))) {
+			throw new UnsupportedImageException(path.getFileName() + " is not a FITS file (no SIMPLE card)");
+		}
+	}
+
+	private FitsImage readFirstImage(FitsFile file, Path path) throws IOException {
+		String name = path.getFileName().toString();
 		while (file.getFilePointer() < file.length()) {
 			Header header;
 			try {
@@ -52,7 +74,7 @@ public final class FitsImageReader {
 			}
 			long dataStart = file.getFilePointer();
 			if (isImageWithData(header)) {
-				return readImage(file, header, name);
+				return readImage(file, header, path);
 			}
 			file.seek(dataStart + header.getDataSize());
 		}
@@ -66,7 +88,8 @@ public final class FitsImageReader {
 		return image && header.getIntValue("NAXIS", 0) >= 2 && header.getDataSize() > 0;
 	}
 
-	private FitsImage readImage(FitsFile file, Header header, String name) throws IOException {
+	private FitsImage readImage(FitsFile file, Header header, Path path) throws IOException {
+		String name = path.getFileName().toString();
 		int naxis = header.getIntValue("NAXIS", 0);
 		for (int axis = 3; axis <= naxis; axis++) {
 			int size = header.getIntValue("NAXIS" + axis, 1);
@@ -77,7 +100,14 @@ public final class FitsImageReader {
 		}
 		int width = header.getIntValue("NAXIS1");
 		int height = header.getIntValue("NAXIS2");
-		float[] pixels = new PixelDecoder(header).decode(file, width, height);
+		if ((long) width * height > Integer.MAX_VALUE - 8) {
+			throw new UnsupportedImageException(
+					"image " + name + " has " + width + "x" + height + " pixels, more than one array can hold");
+		}
+		float[] pixels;
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			pixels = new PixelDecoder(header).decode(channel, file.getFilePointer(), width, height);
+		}
 		String unit = header.getStringValue("BUNIT", "").trim();
 		return new FitsImage(name, width, height, pixels, unit, beam(header), WorldCoordinates.fromHeader(header));
 	}

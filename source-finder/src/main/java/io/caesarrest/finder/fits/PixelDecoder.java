@@ -1,17 +1,24 @@
 package io.caesarrest.finder.fits;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 
 import nom.tam.fits.Header;
-import nom.tam.util.ArrayDataInput;
 
 /**
- * Decodes FITS pixel rows of any BITPIX into floats, applying BSCALE/BZERO and mapping
- * BLANK values to NaN.
+ * Decodes the big-endian pixel data of an image HDU of any BITPIX into floats in large
+ * chunks, applying BSCALE/BZERO and mapping BLANK values to NaN.
  */
 final class PixelDecoder {
 
+	private static final int CHUNK_BYTES = 1 << 22;
+
 	private final int bitpix;
+
+	private final int bytesPerPixel;
 
 	private final double scale;
 
@@ -23,51 +30,65 @@ final class PixelDecoder {
 
 	PixelDecoder(Header header) {
 		this.bitpix = header.getIntValue("BITPIX");
+		if (this.bitpix != 8 && this.bitpix != 16 && this.bitpix != 32 && this.bitpix != 64 && this.bitpix != -32
+				&& this.bitpix != -64) {
+			throw new UnsupportedImageException("unsupported BITPIX " + this.bitpix);
+		}
+		this.bytesPerPixel = Math.abs(this.bitpix) / 8;
 		this.scale = header.getDoubleValue("BSCALE", 1.0);
 		this.zero = header.getDoubleValue("BZERO", 0.0);
 		this.hasBlank = header.containsKey("BLANK");
 		this.blank = header.getLongValue("BLANK", 0);
 	}
 
-	float[] decode(ArrayDataInput in, int width, int height) throws IOException {
+	float[] decode(FileChannel channel, long offset, int width, int height) throws IOException {
 		float[] pixels = new float[Math.multiplyExact(width, height)];
-		Object row = rowBuffer(width);
-		for (int y = 0; y < height; y++) {
-			in.readArrayFully(row);
-			convert(row, pixels, y * width, width);
+		int chunkPixels = Math.max(1, CHUNK_BYTES / this.bytesPerPixel);
+		ByteBuffer buffer = ByteBuffer.allocate(chunkPixels * this.bytesPerPixel).order(ByteOrder.BIG_ENDIAN);
+		long position = offset;
+		for (int done = 0; done < pixels.length;) {
+			int n = Math.min(chunkPixels, pixels.length - done);
+			buffer.clear().limit(n * this.bytesPerPixel);
+			while (buffer.hasRemaining()) {
+				int read = channel.read(buffer, position);
+				if (read < 0) {
+					throw new EOFException("truncated FITS data");
+				}
+				position += read;
+			}
+			buffer.flip();
+			convert(buffer, pixels, done, n);
+			done += n;
 		}
 		return pixels;
 	}
 
-	private Object rowBuffer(int width) {
-		return switch (this.bitpix) {
-			case 8 -> new byte[width];
-			case 16 -> new short[width];
-			case 32 -> new int[width];
-			case 64 -> new long[width];
-			case -32 -> new float[width];
-			case -64 -> new double[width];
-			default -> throw new UnsupportedImageException("unsupported BITPIX " + this.bitpix);
+	private void convert(ByteBuffer buffer, float[] out, int offset, int n) {
+		if (this.bitpix == -32) {
+			buffer.asFloatBuffer().get(out, offset, n);
+			if (this.scale != 1.0 || this.zero != 0.0) {
+				for (int i = offset; i < offset + n; i++) {
+					out[i] = (float) (this.zero + this.scale * out[i]);
+				}
+			}
+			return;
+		}
+		for (int i = offset; i < offset + n; i++) {
+			out[i] = value(buffer);
+		}
+	}
+
+	private float value(ByteBuffer buffer) {
+		if (this.bitpix == -64) {
+			return (float) (this.zero + this.scale * buffer.getDouble());
+		}
+		long raw = switch (this.bitpix) {
+			case 8 -> buffer.get() & 0xFF;
+			case 16 -> buffer.getShort();
+			case 32 -> buffer.getInt();
+			default -> buffer.getLong();
 		};
-	}
-
-	private void convert(Object row, float[] out, int offset, int width) {
-		for (int x = 0; x < width; x++) {
-			out[offset + x] = value(row, x);
-		}
-	}
-
-	private float value(Object row, int x) {
-		double raw;
-		switch (this.bitpix) {
-			case 8 -> raw = ((byte[]) row)[x] & 0xFF;
-			case 16 -> raw = ((short[]) row)[x];
-			case 32 -> raw = ((int[]) row)[x];
-			case 64 -> raw = ((long[]) row)[x];
-			case -32 -> raw = ((float[]) row)[x];
-			default -> raw = ((double[]) row)[x];
-		}
-		if (this.bitpix > 0 && this.hasBlank && (long) raw == this.blank) {
+		if (this.hasBlank && raw == this.blank) {
 			return Float.NaN;
 		}
 		return (float) (this.zero + this.scale * raw);

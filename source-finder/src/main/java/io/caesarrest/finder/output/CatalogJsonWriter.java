@@ -25,40 +25,60 @@ final class CatalogJsonWriter {
 		CatalogMetadata m = catalog.metadata();
 		List<Column<CatalogSource>> columns = CatalogColumns.sources(m.unit(), m.sizeUnit());
 		List<Column<CatalogComponent>> componentColumns = CatalogColumns.components(m.unit(), m.sizeUnit());
-		List<Object> rows = new ArrayList<>();
-		for (CatalogSource source : catalog.sources()) {
-			Map<String, Object> row = row(columns, source);
-			List<Object> components = new ArrayList<>();
-			source.components().forEach((component) -> components.add(row(componentColumns, component)));
-			row.put("components", components);
-			rows.add(row);
-		}
-		write(path, metadata(catalog), "sources", rows);
+		write(path, catalog, "sources", catalog.sources(), (json, source) -> {
+			writeFields(json, columns, source, 2);
+			json.append(",\n      \"components\": [");
+			for (int c = 0; c < source.components().size(); c++) {
+				json.append((c > 0) ? ",\n        {" : "\n        {");
+				writeFields(json, componentColumns, source.components().get(c), 4);
+				json.append("}");
+			}
+			json.append(source.components().isEmpty() ? "]" : "\n      ]");
+		});
 	}
 
 	void writeComponents(Catalog catalog, Path path) throws IOException {
 		CatalogMetadata m = catalog.metadata();
 		List<Column<CatalogComponent>> columns = CatalogColumns.components(m.unit(), m.sizeUnit());
-		List<Object> rows = new ArrayList<>();
-		catalog.sources()
-			.forEach((source) -> source.components().forEach((component) -> rows.add(row(columns, component))));
-		write(path, metadata(catalog), "components", rows);
+		List<CatalogComponent> rows = new ArrayList<>();
+		catalog.sources().forEach((source) -> rows.addAll(source.components()));
+		write(path, catalog, "components", rows, (json, component) -> writeFields(json, columns, component, 2));
 	}
 
-	private void write(Path path, Map<String, Object> metadata, String key, List<Object> rows) throws IOException {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("metadata", metadata);
-		document.put(key, rows);
+	private <T> void write(Path path, Catalog catalog, String key, List<T> rows, RowWriter<T> rowWriter)
+			throws IOException {
 		try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-			new JsonFormatter(writer).write(document, 0);
-			writer.write('\n');
+			writer.write("{\n  \"metadata\": ");
+			new JsonFormatter(writer).write(metadata(catalog), 1);
+			writer.write(",\n  " + JsonFormatter.quote(key) + ": [");
+			StringBuilder json = new StringBuilder(4096);
+			for (int i = 0; i < rows.size(); i++) {
+				json.setLength(0);
+				json.append((i > 0) ? ",\n    {" : "\n    {");
+				rowWriter.write(json, rows.get(i));
+				json.append("}");
+				writer.append(json);
+			}
+			writer.write(rows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
 		}
 	}
 
-	private static <T> Map<String, Object> row(List<Column<T>> columns, T item) {
-		Map<String, Object> row = new LinkedHashMap<>();
-		columns.forEach((column) -> row.put(column.name(), column.value().apply(item)));
-		return row;
+	private static <T> void writeFields(StringBuilder json, List<Column<T>> columns, T row, int depth) {
+		String indent = "\n" + "  ".repeat(depth + 1);
+		for (int c = 0; c < columns.size(); c++) {
+			json.append((c > 0) ? "," : "").append(indent).append('"').append(columns.get(c).name()).append("\": ");
+			JsonFormatter.scalar(json, columns.get(c).value().apply(row));
+		}
+	}
+
+	/**
+	 * Appends the fields of one row.
+	 */
+	@FunctionalInterface
+	private interface RowWriter<T> {
+
+		void write(StringBuilder json, T row);
+
 	}
 
 	private Map<String, Object> metadata(Catalog catalog) {

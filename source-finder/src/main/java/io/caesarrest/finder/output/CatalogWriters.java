@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
+import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
@@ -42,47 +45,63 @@ public final class CatalogWriters {
 	 * @param image the image (for the plot)
 	 * @param outDir the output directory, created if missing
 	 * @param id the run id
+	 * @param executor runs the writers in parallel
 	 * @return the files written
 	 */
-	public List<Path> write(Catalog catalog, FitsImage image, Path outDir, String id) {
+	public List<Path> write(Catalog catalog, FitsImage image, Path outDir, String id, ParallelExecutor executor) {
 		try {
 			Files.createDirectories(outDir);
-			List<Path> files = new ArrayList<>();
-			CatalogJsonWriter json = new CatalogJsonWriter();
-			json.writeSources(catalog, add(files, outDir.resolve("catalog-" + id + ".json")));
-			json.writeComponents(catalog, add(files, outDir.resolve("catalog_fitcomp-" + id + ".json")));
-			writeTables(catalog, outDir, id, files);
-			if (this.plot) {
-				new PlotWriter().write(catalog, image, add(files, outDir.resolve("plot_" + id + ".png")));
-			}
-			if (this.regions) {
-				new RegionWriter().write(catalog, add(files, outDir.resolve("regions-" + id + ".reg")));
-			}
-			if (this.votable) {
-				new VoTableWriter().write(catalog, add(files, outDir.resolve("catalog-" + id + ".vot")));
-			}
-			return files;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write outputs to " + outDir + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot create output directory " + outDir + ": " + ex.getMessage(), ex);
 		}
+		Map<Path, OutputTask> tasks = tasks(catalog, image, outDir, id);
+		List<Path> files = new ArrayList<>(tasks.keySet());
+		executor.forEach(files.size(), (i) -> {
+			try {
+				tasks.get(files.get(i)).write(files.get(i));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot write " + files.get(i) + ": " + ex.getMessage(), ex);
+			}
+		});
+		return files;
 	}
 
-	private void writeTables(Catalog catalog, Path outDir, String id, List<Path> files) throws IOException {
+	private Map<Path, OutputTask> tasks(Catalog catalog, FitsImage image, Path outDir, String id) {
 		String unit = catalog.metadata().unit();
 		String size = catalog.metadata().sizeUnit();
-		CatalogTableWriter table = new CatalogTableWriter();
-		table.write(add(files, outDir.resolve("catalog-" + id + ".dat")), CatalogColumns.sources(unit, size),
-				catalog.sources());
 		List<CatalogComponent> components = new ArrayList<>();
 		catalog.sources().forEach((source) -> components.addAll(source.components()));
-		table.write(add(files, outDir.resolve("catalog_fitcomp-" + id + ".dat")), CatalogColumns.components(unit, size),
-				components);
+		Map<Path, OutputTask> tasks = new LinkedHashMap<>();
+		if (this.plot) {
+			tasks.put(outDir.resolve("plot_" + id + ".png"), (path) -> new PlotWriter().write(catalog, image, path));
+		}
+		tasks.put(outDir.resolve("catalog-" + id + ".json"),
+				(path) -> new CatalogJsonWriter().writeSources(catalog, path));
+		tasks.put(outDir.resolve("catalog_fitcomp-" + id + ".json"),
+				(path) -> new CatalogJsonWriter().writeComponents(catalog, path));
+		tasks.put(outDir.resolve("catalog-" + id + ".dat"),
+				(path) -> new CatalogTableWriter().write(path, CatalogColumns.sources(unit, size), catalog.sources()));
+		tasks.put(outDir.resolve("catalog_fitcomp-" + id + ".dat"),
+				(path) -> new CatalogTableWriter().write(path, CatalogColumns.components(unit, size), components));
+		if (this.regions) {
+			tasks.put(outDir.resolve("regions-" + id + ".reg"), (path) -> new RegionWriter().write(catalog, path));
+		}
+		if (this.votable) {
+			tasks.put(outDir.resolve("catalog-" + id + ".vot"), (path) -> new VoTableWriter().write(catalog, path));
+		}
+		return tasks;
 	}
 
-	private static Path add(List<Path> files, Path path) {
-		files.add(path);
-		return path;
+	/**
+	 * Writes one output file.
+	 */
+	@FunctionalInterface
+	private interface OutputTask {
+
+		void write(Path path) throws IOException;
+
 	}
 
 }

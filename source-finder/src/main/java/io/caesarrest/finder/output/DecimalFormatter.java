@@ -47,20 +47,29 @@ final class DecimalFormatter {
 		return fixed(value < 0, scaled, DIGITS - 1) + "e" + exponent;
 	}
 
-	private static String fixed(boolean negative, long scaled, int decimals) {
-		StringBuilder digits = new StringBuilder(Long.toString(scaled));
-		while (digits.length() <= decimals) {
-			digits.insert(0, '0');
+	private static String fixed(boolean negative, long value, int places) {
+		long scaled = value;
+		int decimals = places;
+		while (decimals > 0 && scaled % 10 == 0) {
+			scaled /= 10;
+			decimals--;
 		}
-		if (decimals > 0) {
-			digits.insert(digits.length() - decimals, '.');
-			int end = digits.length();
-			while (digits.charAt(end - 1) == '0') {
-				end--;
+		char[] buffer = new char[32];
+		int position = buffer.length;
+		int digits = 0;
+		do {
+			buffer[--position] = (char) ('0' + scaled % 10);
+			scaled /= 10;
+			digits++;
+			if (digits == decimals) {
+				buffer[--position] = '.';
 			}
-			digits.setLength((digits.charAt(end - 1) == '.') ? end - 1 : end);
 		}
-		return negative ? "-" + digits : digits.toString();
+		while (scaled > 0 || digits <= decimals);
+		if (negative) {
+			buffer[--position] = '-';
+		}
+		return new String(buffer, position, buffer.length - position);
 	}
 
 }

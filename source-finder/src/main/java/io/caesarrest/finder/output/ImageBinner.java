@@ -19,13 +19,19 @@ final class ImageBinner {
 	float[] bin(int w, int h) {
 		float[] sums = new float[w * h];
 		int[] counts = new int[w * h];
+		int[] column = new int[this.image.width()];
+		for (int x = 0; x < column.length; x++) {
+			column[x] = x / this.factor;
+		}
+		float[] pixels = this.image.pixels();
 		for (int y = 0; y < this.image.height(); y++) {
 			int row = (y / this.factor) * w;
-			for (int x = 0; x < this.image.width(); x++) {
-				float v = this.image.get(x, y);
-				if (Float.isFinite(v)) {
-					sums[row + x / this.factor] += v;
-					counts[row + x / this.factor]++;
+			int offset = y * this.image.width();
+			for (int x = 0; x < column.length; x++) {
+				float v = pixels[offset + x];
+				if (v == v) {
+					sums[row + column[x]] += v;
+					counts[row + column[x]]++;
 				}
 			}
 		}

@@ -38,6 +38,25 @@ final class JsonFormatter {
 		}
 	}
 
+	/**
+	 * Appends a string, number, boolean or null value.
+	 */
+	static void scalar(StringBuilder out, Object value) {
+		if (value instanceof Double || value instanceof Float) {
+			double number = ((Number) value).doubleValue();
+			out.append(Double.isFinite(number) ? DecimalFormatter.format(number) : "null");
+		}
+		else if (value instanceof Number || value instanceof Boolean) {
+			out.append(value);
+		}
+		else if (value == null) {
+			out.append("null");
+		}
+		else {
+			out.append(quote(value.toString()));
+		}
+	}
+
 	private void writeMap(Map<?, ?> map, int depth) throws IOException {
 		this.out.append('{');
 		String separator = "\n";

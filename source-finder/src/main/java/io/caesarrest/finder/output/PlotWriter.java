@@ -3,14 +3,19 @@ package io.caesarrest.finder.output;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
@@ -26,28 +31,51 @@ final class PlotWriter {
 
 	private static final int MAX_SIDE = 1200;
 
+	/**
+	 * PNG compression quality; 1 is no compression, 0 is the slow maximum (deflate level
+	 * 9).
+	 */
+	private static final float FAST_COMPRESSION = 0.85f;
+
 	void write(Catalog catalog, FitsImage image, Path path) throws IOException {
 		System.setProperty("java.awt.headless", "true");
 		int factor = Math.max(1, (Math.max(image.width(), image.height()) + MAX_SIDE - 1) / MAX_SIDE);
 		int w = (image.width() + factor - 1) / factor;
 		int h = (image.height() + factor - 1) / factor;
 		float[] binned = new ImageBinner(image, factor).bin(w, h);
-		BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+		byte[] raster = ((DataBufferByte) png.getRaster().getDataBuffer()).getData();
 		AsinhStretch stretch = new AsinhStretch(catalog.metadata().medianBackground(), catalog.metadata().medianNoise(),
 				max(binned));
 		for (int y = 0; y < h; y++) {
+			int row = 3 * (h - 1 - y) * w;
 			for (int x = 0; x < w; x++) {
-				int grey = stretch.grey(binned[y * w + x]);
-				png.setRGB(x, h - 1 - y, (grey << 16) | (grey << 8) | grey);
+				byte grey = (byte) stretch.grey(binned[y * w + x]);
+				raster[row + 3 * x] = grey;
+				raster[row + 3 * x + 1] = grey;
+				raster[row + 3 * x + 2] = grey;
 			}
 		}
 		drawComponents(png, catalog, image, factor);
-		ImageIO.write(png, "png", path.toFile());
+		encode(png, path);
+	}
+
+	private static void encode(BufferedImage png, Path path) throws IOException {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+		ImageWriteParam param = writer.getDefaultWriteParam();
+		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+		param.setCompressionQuality(FAST_COMPRESSION);
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(path))) {
+			writer.setOutput(out);
+			writer.write(null, new IIOImage(png, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
 	}
 
 	private void drawComponents(BufferedImage png, Catalog catalog, FitsImage image, int factor) {
 		Graphics2D g = png.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setStroke(new BasicStroke(1f));
 		double sizeToPixels = "arcsec".equals(catalog.metadata().sizeUnit())
 				? 1.0 / catalog.metadata().pixelScaleArcsec() : 1.0;
@@ -87,19 +115,35 @@ final class PlotWriter {
 
 	/**
 	 * Maps values to grey levels with an asinh stretch starting two sigma below the
-	 * background.
+	 * background, through a lookup table over the value range.
 	 */
-	private record AsinhStretch(double background, double noise, double max) {
+	private static final class AsinhStretch {
+
+		private static final int LEVELS = 4096;
+
+		private final double low;
+
+		private final double scale;
+
+		private final int[] table = new int[LEVELS];
+
+		AsinhStretch(double background, double noise, double max) {
+			this.low = background - 2 * noise;
+			double beta = 3 * noise;
+			double range = Math.max(beta, max - this.low);
+			this.scale = (LEVELS - 1) / range;
+			double top = asinh(range / beta);
+			for (int i = 0; i < LEVELS; i++) {
+				this.table[i] = (int) Math.round(255 * asinh(i / this.scale / beta) / top);
+			}
+		}
 
 		int grey(float value) {
 			if (Float.isNaN(value)) {
 				return 0;
 			}
-			double low = this.background - 2 * this.noise;
-			double beta = 3 * this.noise;
-			double top = asinh(Math.max(beta, this.max - low) / beta);
-			double v = asinh(Math.max(0, value - low) / beta) / top;
-			return (int) Math.round(255 * Math.max(0, Math.min(1, v)));
+			int index = (int) ((value - this.low) * this.scale);
+			return this.table[Math.max(0, Math.min(LEVELS - 1, index))];
 		}
 
 	}

@@ -22,17 +22,7 @@ final class VoTableWriter {
 		List<CatalogComponent> rows = new ArrayList<>();
 		catalog.sources().forEach((source) -> rows.addAll(source.components()));
 		try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8))) {
-			out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-			out.println("<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">");
-			out.println("<RESOURCE name=\"sfinder\">");
-			out.println("<TABLE name=\"components\">");
-			out.println("<DESCRIPTION>Gaussian components found in " + escape(catalog.metadata().image())
-					+ "</DESCRIPTION>");
-			for (Column<CatalogComponent> column : columns) {
-				String size = "char".equals(column.datatype()) ? " arraysize=\"*\"" : "";
-				out.println("<FIELD name=\"" + column.name() + "\" datatype=\"" + column.datatype() + "\"" + size
-						+ (column.unit().isEmpty() ? "" : " unit=\"" + escape(column.unit()) + "\"") + "/>");
-			}
+			header(out, catalog, columns);
 			out.println("<DATA><TABLEDATA>");
 			for (CatalogComponent row : rows) {
 				StringBuilder line = new StringBuilder("<TR>");
@@ -45,6 +35,20 @@ final class VoTableWriter {
 			out.println("</TABLE>");
 			out.println("</RESOURCE>");
 			out.println("</VOTABLE>");
+		}
+	}
+
+	private static void header(PrintWriter out, Catalog catalog, List<Column<CatalogComponent>> columns) {
+		out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+		out.println("<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">");
+		out.println("<RESOURCE name=\"sfinder\">");
+		out.println("<TABLE name=\"components\">");
+		out.println(
+				"<DESCRIPTION>Gaussian components found in " + escape(catalog.metadata().image()) + "</DESCRIPTION>");
+		for (Column<CatalogComponent> column : columns) {
+			String size = "char".equals(column.datatype()) ? " arraysize=\"*\"" : "";
+			out.println("<FIELD name=\"" + column.name() + "\" datatype=\"" + column.datatype() + "\"" + size
+					+ (column.unit().isEmpty() ? "" : " unit=\"" + escape(column.unit()) + "\"") + "/>");
 		}
 	}
 

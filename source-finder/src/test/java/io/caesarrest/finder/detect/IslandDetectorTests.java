@@ -89,7 +89,7 @@ class IslandDetectorTests {
 
 	private static List<Island> detect(float[] pixels, int threads) {
 		FitsImage image = new FitsImage("test", SIZE, SIZE, pixels, "", null, null);
-		BackgroundMap unitNoise = new BackgroundMap(1, 1, SIZE, SIZE, new float[] { 0 }, new float[] { 1 });
+		BackgroundMap unitNoise = new BackgroundMap(1, 1, SIZE, SIZE, new float[] { 0 }, new float[] { 1 }, SIZE);
 		try (ParallelExecutor executor = new ParallelExecutor(threads)) {
 			return new java.util.ArrayList<>(new IslandDetector(SETTINGS).detect(image, unitNoise, executor));
 		}

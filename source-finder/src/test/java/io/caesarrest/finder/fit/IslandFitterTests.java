@@ -68,7 +68,7 @@ class IslandFitterTests {
 
 	private static FitOutcome fit(float[] pixels, double rms) {
 		FitsImage image = new FitsImage("test", SIZE, SIZE, pixels, "", null, null);
-		BackgroundMap map = new BackgroundMap(1, 1, SIZE, SIZE, new float[] { 0 }, new float[] { (float) rms });
+		BackgroundMap map = new BackgroundMap(1, 1, SIZE, SIZE, new float[] { 0 }, new float[] { (float) rms }, SIZE);
 		try (ParallelExecutor executor = new ParallelExecutor(1)) {
 			List<Island> islands = new IslandDetector(new DetectionSettings(5, 2.6, 5)).detect(image, map, executor);
 			assertThat(islands).hasSize(1);

@@ -82,7 +82,8 @@ class FitsImageReaderTests {
 		Path text = Files.writeString(this.dir.resolve("text.fits"), "not a FITS file at all");
 		assertThatThrownBy(() -> new FitsImageReader().read(this.dir.resolve("missing.fits")))
 			.isInstanceOf(UnsupportedImageException.class);
-		assertThatThrownBy(() -> new FitsImageReader().read(text)).isInstanceOf(UnsupportedImageException.class);
+		assertThatThrownBy(() -> new FitsImageReader().read(text)).isInstanceOf(UnsupportedImageException.class)
+			.hasMessageContaining("not a FITS file");
 	}
 
 	@Test
