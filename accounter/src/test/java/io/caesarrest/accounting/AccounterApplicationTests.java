@@ -39,8 +39,9 @@ class AccounterApplicationTests {
 					"local", null, List.of("/bin/true"), 1, 1, 60, JobState.PENDING, "", -1, Instant.now(), null, null,
 					"/jobs/x", null, null, null, Map.of()));
 			try (ConfigurableApplicationContext context = AccounterApplication.builder()
-				.run("--spring.mongodb.uri=" + store.connectionString(), "--caesar.home=" + this.home.resolve("home"),
-						"--caesar.accounter.period=100ms", "--caesar.accounter.initial-delay=0s")) {
+				.run("--server.port=0", "--spring.mongodb.uri=" + store.connectionString(),
+						"--caesar.home=" + this.home.resolve("home"), "--caesar.accounter.period=100ms",
+						"--caesar.accounter.initial-delay=0s")) {
 				assertThat(context.getBeanNamesForType(EmbeddedStore.class)).isEmpty();
 				AccountingRepository repository = new AccountingRepository(mongo);
 				await().atMost(Duration.ofSeconds(20)).until(() -> repository.findUser("alice").isPresent());

@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -176,6 +178,37 @@ public class JobRepository {
 			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
 					new Update().set("worker", worker).set("lease_until", leaseUntil), Job.class);
 		}
+	}
+
+	/**
+	 * Returns the ended jobs whose end is before a time, oldest first.
+	 * @param before the time
+	 * @param limit the most jobs to return
+	 * @return the jobs
+	 */
+	public List<Job> findEndedBefore(Instant before, int limit) {
+		Query query = Query
+			.query(Criteria.where("state")
+				.in(JobState.SUCCESS, JobState.FAILURE, JobState.CANCELED, JobState.TIMED_OUT, JobState.ABORTED)
+				.and("end_date")
+				.lt(before))
+			.with(Sort.by("end_date"))
+			.limit(limit);
+		return this.mongo.find(query, Job.class);
+	}
+
+	/**
+	 * Returns which of the given ids belong to stored jobs.
+	 * @param ids job ids
+	 * @return the ids of existing jobs
+	 */
+	public Set<String> existingIds(Collection<String> ids) {
+		Query query = Query.query(Criteria.where("_id").in(ids));
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, "jobs")
+			.stream()
+			.map((document) -> document.getString("_id"))
+			.collect(Collectors.toSet());
 	}
 
 	public void delete(String id) {

@@ -1,27 +1,34 @@
 package io.caesarrest.monitor;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.caesarrest.app.AppCatalog;
 import io.caesarrest.job.JobAutoConfiguration;
 import io.caesarrest.job.JobRepository;
+import io.caesarrest.job.MonitorLeadership;
 import io.caesarrest.scheduler.Scheduler;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import io.caesarrest.storage.StorageLayout;
+import io.caesarrest.store.EmbeddedStore;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * The job monitor for remote schedulers ({@code caesar.monitor.enabled}, default on); the
- * local scheduler's worker keeps local jobs' states itself.
+ * The job monitor ({@code caesar.monitor.enabled}, default on): the active-monitor lease,
+ * the dispatcher and reconciler for remote schedulers, and the retention pass; the local
+ * scheduler's worker keeps local jobs' states itself while this process leads.
  */
 @AutoConfiguration(after = JobAutoConfiguration.class,
 		afterName = { "io.caesarrest.scheduler.local.LocalSchedulerAutoConfiguration",
@@ -30,6 +37,37 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 @EnableConfigurationProperties(MonitorProperties.class)
 @ConditionalOnProperty(name = "caesar.monitor.enabled", havingValue = "true", matchIfMissing = true)
 public class JobMonitorAutoConfiguration {
+
+	/**
+	 * The active-monitor lease in MongoDB; a process that hosts the embedded store is the
+	 * only monitor of its deployment and leads at once, also right after a crash.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	MonitorLeadership monitorLeadership(MonitorProperties properties, ObjectProvider<EmbeddedStore> embeddedStore,
+			MongoDatabaseFactory mongo) {
+		if (embeddedStore.getIfAvailable() != null) {
+			return MonitorLeadership.ALWAYS;
+		}
+		return new MonitorLease(new MongoLockProvider(mongo.getMongoDatabase()), properties.lease(), Clock.systemUTC());
+	}
+
+	/**
+	 * Reports whether this process is the active monitor or a standby.
+	 */
+	@Bean
+	HealthIndicator monitorHealthIndicator(MonitorLeadership leadership) {
+		return () -> Health.up().withDetail("active", leadership.isLeader()).build();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "caesar.monitor.retention")
+	JobMonitorLoop jobRetentionLoop(JobRepository jobs, StorageLayout layout, MonitorProperties properties,
+			MonitorLeadership leadership) {
+		JobRetention retention = new JobRetention(jobs, layout, properties.retention(), Clock.systemUTC());
+		return new JobMonitorLoop("job-retention", leadership,
+				List.of(new JobMonitorLoop.Task(retention::purge, properties.retentionInterval())));
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(Scheduler.class)
@@ -55,9 +93,10 @@ public class JobMonitorAutoConfiguration {
 
 		@Bean
 		JobMonitorLoop jobMonitorLoop(JobDispatcher dispatcher, JobReconciler reconciler, MonitorProperties properties,
-				MongoDatabaseFactory mongo) {
-			LockingTaskExecutor locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getMongoDatabase()));
-			return new JobMonitorLoop(dispatcher, reconciler, properties, locks);
+				MonitorLeadership leadership) {
+			return new JobMonitorLoop("job-monitor", leadership,
+					List.of(new JobMonitorLoop.Task(dispatcher::dispatchPending, properties.dispatchInterval()),
+							new JobMonitorLoop.Task(reconciler::reconcile, properties.period())));
 		}
 
 	}

@@ -1,67 +1,58 @@
 package io.caesarrest.monitor;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import io.caesarrest.job.MonitorLeadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the dispatcher and the reconciler on threads of their own while the application
- * runs.
+ * Runs the monitor's periodic tasks (dispatcher, reconciler, retention) on threads of
+ * their own while the application runs, each round only while this process is the active
+ * monitor.
  */
 class JobMonitorLoop implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(JobMonitorLoop.class);
 
-	private final JobDispatcher dispatcher;
+	private final String name;
 
-	private final JobReconciler reconciler;
+	private final List<Task> tasks;
 
-	private final MonitorProperties properties;
-
-	private final LockingTaskExecutor locks;
+	private final MonitorLeadership leadership;
 
 	private ScheduledExecutorService executor;
 
-	JobMonitorLoop(JobDispatcher dispatcher, JobReconciler reconciler, MonitorProperties properties,
-			LockingTaskExecutor locks) {
-		this.dispatcher = dispatcher;
-		this.reconciler = reconciler;
-		this.properties = properties;
-		this.locks = locks;
+	JobMonitorLoop(String name, MonitorLeadership leadership, List<Task> tasks) {
+		this.name = name;
+		this.leadership = leadership;
+		this.tasks = List.copyOf(tasks);
 	}
 
 	@Override
 	public synchronized void start() {
-		this.executor = Executors.newScheduledThreadPool(2, (r) -> new Thread(r, "job-monitor"));
-		schedule("caesar-monitor-dispatch", this.dispatcher::dispatchPending, this.properties.dispatchInterval());
-		schedule("caesar-monitor-reconcile", this.reconciler::reconcile, this.properties.period());
+		this.executor = Executors.newScheduledThreadPool(this.tasks.size(), (r) -> new Thread(r, this.name));
+		for (Task task : this.tasks) {
+			this.executor.scheduleWithFixedDelay(() -> runRound(task), 0, task.interval().toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
 	}
 
-	/**
-	 * Runs a task periodically, holding a lock in MongoDB while it runs so that only one
-	 * monitor of a deployment is active; a standby takes over when the active one's lock
-	 * expires.
-	 */
-	private void schedule(String lock, Runnable task, Duration interval) {
-		Duration atMost = interval.multipliedBy(2).plus(this.properties.lockMargin());
-		this.executor.scheduleWithFixedDelay(() -> {
-			try {
-				this.locks.executeWithLock(task,
-						new LockConfiguration(Instant.now(), lock, atMost, interval.dividedBy(2)));
+	private void runRound(Task task) {
+		try {
+			if (this.leadership.isLeader()) {
+				task.action().run();
 			}
-			catch (RuntimeException ex) {
-				log.warn("Job monitor round failed, retrying: {}", ex.toString());
-			}
-		}, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Job monitor round failed, retrying: {}", ex.toString());
+		}
 	}
 
 	@Override
@@ -75,6 +66,16 @@ class JobMonitorLoop implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.executor != null;
+	}
+
+	/**
+	 * A periodic task.
+	 *
+	 * @param action what to run
+	 * @param interval the time between the end of a round and the start of the next
+	 */
+	record Task(Runnable action, Duration interval) {
+
 	}
 
 }

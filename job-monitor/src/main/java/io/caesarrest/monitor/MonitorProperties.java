@@ -2,6 +2,8 @@ package io.caesarrest.monitor;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,12 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * really stopped the job
  * @param lostAfter consecutive polls a job must be missing from its scheduler before it
  * is declared lost
- * @param lockMargin how much longer than two periods the active monitor's lock lasts when
- * it stops renewing it (a standby takes over after that)
+ * @param lease how long the active monitor's lease in MongoDB lasts when it stops
+ * renewing it (it renews it every third of that; a standby takes over after a crash
+ * within one lease)
+ * @param retention age after which ended jobs, their directories and the directories of
+ * deleted jobs are removed, {@code null} (the default) to keep everything
+ * @param retentionInterval how often the retention pass runs
  */
 @ConfigurationProperties("caesar.monitor")
 public record MonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration period,
 		@DefaultValue("1s") Duration dispatchInterval, @DefaultValue("1h") Duration canceledWindow,
-		@DefaultValue("2") int lostAfter, @DefaultValue("10s") Duration lockMargin) {
+		@DefaultValue("2") int lostAfter, @DefaultValue("30s") Duration lease, @Nullable Duration retention,
+		@DefaultValue("1h") Duration retentionInterval) {
 
 }

@@ -78,8 +78,9 @@ class JobReconcilerTests {
 		AppCatalog apps = AppCatalog.of(List.of(new App("testapp", "", null, null,
 				new AppLaunch(null, null, null, List.of("/bin/true"), null), null, null, null, null, null)));
 		this.dispatcher = new JobDispatcher(this.jobs, this.scheduler, apps, "test", Clock.systemUTC());
-		this.reconciler = new JobReconciler(this.jobs, this.scheduler, apps, new MonitorProperties(true,
-				Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), 2, Duration.ofSeconds(10)),
+		this.reconciler = new JobReconciler(this.jobs, this.scheduler, apps,
+				new MonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), 2,
+						Duration.ofSeconds(10), null, Duration.ofHours(1)),
 				Clock.systemUTC());
 	}
 

@@ -37,7 +37,16 @@ public final class ApiClient {
 	private final String base;
 
 	public ApiClient(int port) {
-		this.base = "http://127.0.0.1:" + port + "/caesar/api/v1.0";
+		this(port, "/caesar/api/v1.0");
+	}
+
+	/**
+	 * A client of any path prefix of a server on loopback, e.g. {@code /actuator}.
+	 * @param port the server's port
+	 * @param prefix the path prefix
+	 */
+	public ApiClient(int port, String prefix) {
+		this.base = "http://127.0.0.1:" + port + prefix;
 	}
 
 	public HttpResponse<String> get(String path) {

@@ -11,8 +11,8 @@ import java.util.List;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service as a separate JVM, started from the test class path, so that tests can kill
- * it for real.
+ * A service as a separate JVM, started from the test class path or from its executable
+ * jar, so that tests can kill it for real.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -28,29 +28,60 @@ final class ServiceProcess implements AutoCloseable {
 	static ServiceProcess start(Path home, Path log, List<String> jvmOptions, String... args) {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), CaesarRestApplication.class.getName(),
 				"--server.port=" + port, "--caesar.home=" + home,
 				"--caesar.apps.dir=" + ServiceIntegrationTests.testApps()));
 		command.addAll(List.of(args));
+		return launch(command, port, log, "/caesar/api/v1.0/apps");
+	}
+
+	/**
+	 * Starts an executable jar on a free port, e.g. the job monitor or the accounter.
+	 * @param jar the jar
+	 * @param log the file that receives the output
+	 * @param readyPath the path that answers 200 once the service is up
+	 * @param args the application's arguments
+	 * @return the started service
+	 */
+	static ServiceProcess startJar(Path jar, Path log, String readyPath, String... args) {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar.toString()));
+		command.add("--server.port=" + port);
+		command.addAll(List.of(args));
+		return launch(command, port, log, readyPath);
+	}
+
+	private static ServiceProcess launch(List<String> command, int port, Path log, String readyPath) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
 			ServiceProcess service = new ServiceProcess(process, port);
-			ApiClient api = service.api();
-			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("Service exited; see " + log);
-				}
-				return api.get("/apps").statusCode() == 200;
-			});
+			ApiClient client = new ApiClient(port, "");
+			await().atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(250))
+				.failFast("the service exited; see " + log, () -> !process.isAlive())
+				.ignoreExceptions()
+				.until(() -> client.get(readyPath).statusCode() == 200);
 			return service;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	ApiClient api() {

@@ -8,7 +8,9 @@ import io.caesarrest.app.AppCatalog;
 import io.caesarrest.job.JobAutoConfiguration;
 import io.caesarrest.job.JobOutputs;
 import io.caesarrest.job.JobRepository;
+import io.caesarrest.job.MonitorLeadership;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,8 +46,10 @@ public class LocalSchedulerAutoConfiguration {
 		}
 
 		@Bean
-		LocalWorkerLoop localWorkerLoop(LocalWorker worker, LocalSchedulerProperties properties) {
-			return new LocalWorkerLoop(worker, properties.pollInterval());
+		LocalWorkerLoop localWorkerLoop(LocalWorker worker, LocalSchedulerProperties properties,
+				ObjectProvider<MonitorLeadership> leadership) {
+			return new LocalWorkerLoop(worker, properties.pollInterval(),
+					(() -> leadership.getIfAvailable(() -> MonitorLeadership.ALWAYS).isLeader()));
 		}
 
 	}

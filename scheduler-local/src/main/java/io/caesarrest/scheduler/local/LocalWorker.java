@@ -76,6 +76,18 @@ public class LocalWorker {
 		}
 	}
 
+	/**
+	 * Lets go of the jobs this worker holds, without stopping their processes, when
+	 * another monitor takes over; it recovers them if it leads again.
+	 */
+	public synchronized void release() {
+		if (!this.claimed.isEmpty()) {
+			log.warn("Local worker stops tracking {} running jobs: another monitor is active", this.claimed.size());
+		}
+		this.claimed.clear();
+		this.nextHousekeeping = Instant.MIN;
+	}
+
 	/** How many jobs this worker holds now. */
 	public int runningJobs() {
 		return this.claimed.size();

@@ -1,0 +1,154 @@
+package io.caesarrest.api;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.caesarrest.job.JobState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Split mode: the REST API, two job monitors (one active, one standby) and the accounter
+ * as separate processes started from their real executable jars, sharing the REST API's
+ * embedded store over its wire port and one home directory. Run by failsafe after the
+ * jars are packaged.
+ */
+class SplitDeploymentIntegrationTests {
+
+	private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final Pattern JOB_END = Pattern.compile("(?:Job (\\w+) ended|Recovered job (\\w+) as) ");
+
+	@TempDir
+	Path home;
+
+	private final List<ServiceProcess> services = new ArrayList<>();
+
+	@AfterEach
+	void stopServices() throws InterruptedException {
+		for (ServiceProcess service : this.services) {
+			service.close();
+		}
+	}
+
+	@Test
+	void runsJobsCancelsAndAccountsAcrossThreeServicesAndSurvivesTheActiveMonitorsDeath() throws Exception {
+		int storePort = freePort();
+		String storeUri = "mongodb://127.0.0.1:" + storePort + "/caesardb";
+		ServiceProcess api = start(ServiceProcess.startJar(jar("caesar.test.rest-api-jar"), log("rest-api"),
+				"/caesar/api/v1.0/apps", "--caesar.home=" + this.home, "--caesar.monitor.enabled=false",
+				"--caesar.accounter.enabled=false", "--caesar.embedded-store.port=" + storePort,
+				"--caesar.apps.dir=" + ServiceIntegrationTests.testApps()));
+		ServiceProcess first = startMonitor(storeUri, "monitor-1");
+		ServiceProcess second = startMonitor(storeUri, "monitor-2");
+		start(ServiceProcess.startJar(jar("caesar.test.accounter-jar"), log("accounter"), "/actuator/health",
+				"--spring.mongodb.uri=" + storeUri, "--caesar.home=" + this.home, "--caesar.accounter.period=1s",
+				"--caesar.accounter.initial-delay=0s"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> isActive(first) != isActive(second));
+		ServiceProcess active = isActive(first) ? first : second;
+		ServiceProcess standby = (active == first) ? second : first;
+
+		ApiClient client = api.api();
+		String file = client.uploadOk(TestFits.write(this.home.resolve("in.fits"), 1000, 1), "in.fits");
+		String quick = submit(client, file, 0.2);
+		assertThat(client.awaitState(quick, JOB_TIMEOUT, JobState.SUCCESS).get("state").asString())
+			.isEqualTo("SUCCESS");
+		String canceled = submit(client, file, 120);
+		client.awaitState(canceled, JOB_TIMEOUT, JobState.RUNNING);
+		assertThat(client.post("/job/" + canceled + "/cancel").statusCode()).isEqualTo(200);
+
+		List<String> running = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			running.add(submit(client, file, 6));
+		}
+		for (String id : running) {
+			client.awaitState(id, JOB_TIMEOUT, JobState.RUNNING);
+		}
+		active.kill();
+		await().atMost(Duration.ofSeconds(30)).until(() -> isActive(standby));
+		for (String id : running) {
+			JsonNode status = client.awaitState(id, JOB_TIMEOUT, JobState.SUCCESS, JobState.FAILURE);
+			assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("SUCCESS");
+			assertThat(status.get("exit_code").asInt()).isZero();
+		}
+		assertThat(client.awaitState(canceled, JOB_TIMEOUT, JobState.CANCELED).get("state").asString())
+			.isEqualTo("CANCELED");
+		assertThat(endsLogged()).as("every job ended exactly once across both monitors")
+			.containsExactlyInAnyOrder(quick, running.get(0), running.get(1));
+
+		await().atMost(JOB_TIMEOUT).untilAsserted(() -> {
+			JsonNode accounting = ApiClient.json(client.get("/accounting"));
+			assertThat(accounting.get("njobs").asLong()).isEqualTo(4);
+			assertThat(accounting.get("njobs_completed").asLong()).isEqualTo(3);
+			assertThat(accounting.get("files").asLong()).isEqualTo(1);
+			assertThat(accounting.get("by_app").get("testapp").asLong()).isEqualTo(4);
+		});
+		JsonNode appstats = ApiClient.json(client.get("/appstats"));
+		assertThat(appstats.get("nusers").asLong()).isEqualTo(1);
+		assertThat(appstats.get("apps").get("testapp").get("njobs").asLong()).isEqualTo(4);
+		assertThat(appstats.get("by_state").get("CANCELED").asLong()).isEqualTo(1);
+	}
+
+	private ServiceProcess startMonitor(String storeUri, String name) throws IOException {
+		return start(ServiceProcess.startJar(jar("caesar.test.job-monitor-jar"), log(name), "/actuator/health",
+				"--spring.mongodb.uri=" + storeUri, "--caesar.home=" + this.home,
+				"--caesar.apps.dir=" + ServiceIntegrationTests.testApps(), "--caesar.monitor.lease=3s"));
+	}
+
+	private ServiceProcess start(ServiceProcess service) {
+		this.services.add(service);
+		return service;
+	}
+
+	private static boolean isActive(ServiceProcess monitor) {
+		JsonNode health = ApiClient.json(new ApiClient(monitor.port(), "/actuator").get("/health"));
+		return health.get("components").get("monitor").get("details").get("active").asBoolean();
+	}
+
+	private static String submit(ApiClient client, String file, double sleep) {
+		return client.submitOk("""
+				{"app":"testapp","data_inputs":{"data":"%s"},"job_options":{"sleep":%s}}""".formatted(file, sleep));
+	}
+
+	private List<String> endsLogged() throws IOException {
+		List<String> ended = new ArrayList<>();
+		for (String name : List.of("monitor-1", "monitor-2")) {
+			Matcher matcher = JOB_END.matcher(Files.readString(log(name)));
+			while (matcher.find()) {
+				ended.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+			}
+		}
+		return ended;
+	}
+
+	private Path log(String name) throws IOException {
+		Path logs = Files.createDirectories(this.home.resolve("logs"));
+		return logs.resolve(name + ".log");
+	}
+
+	private static Path jar(String property) {
+		String path = System.getProperty(property);
+		assertThat(path).as("system property " + property + " (set by the build)").isNotNull();
+		assertThat(Path.of(path)).as("run 'package' first").isRegularFile();
+		return Path.of(path);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
