@@ -2,15 +2,19 @@ package io.caesarrest.job;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.caesarrest.storage.Ids;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,6 +27,11 @@ import org.springframework.data.mongodb.core.query.Update;
  * late writer can never move a job out of a terminal state.
  */
 public class JobRepository {
+
+	/** A field that tells which jobs a batch of transitions changed. */
+	private static final String CHANGE_MARK = "change_mark";
+
+	private static final String CAS_INDEX = "compare_and_set";
 
 	private final MongoOperations mongo;
 
@@ -42,6 +51,11 @@ public class JobRepository {
 		var ops = this.mongo.indexOps(Job.class);
 		ops.createIndex(new Index().on("owner", Sort.Direction.ASC).on("submit_date", Sort.Direction.ASC));
 		ops.createIndex(new Index().on("state", Sort.Direction.ASC).on("scheduler", Sort.Direction.ASC));
+		// serves the compare-and-set queries {_id, state}: the embedded store uses an
+		// index
+		// only for a query on exactly its keys, and would scan the collection otherwise
+		ops.createIndex(
+				new Index().on("_id", Sort.Direction.ASC).on("state", Sort.Direction.ASC).unique().named(CAS_INDEX));
 	}
 
 	public Job insert(Job job) {
@@ -86,22 +100,81 @@ public class JobRepository {
 	 * @return whether this call changed the job
 	 */
 	public boolean transition(String id, Set<JobState> expected, JobChange change) {
-		List<JobState> legal = expected.stream()
-			.filter((from) -> JobTransitions.isAllowed(from, change.target()))
+		for (JobState from : legalSources(expected, change)) {
+			Job before = this.mongo.findAndModify(casQuery(id, from), change.update(), Job.class);
+			if (before != null) {
+				if (change.target().isTerminal()) {
+					this.metrics.finished(before.app(), change.target());
+				}
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The states a change may start from, never its own target, so that of several
+	 * compare-and-set attempts at most one matches.
+	 */
+	private static List<JobState> legalSources(Set<JobState> expected, JobChange change) {
+		return expected.stream()
+			.filter((from) -> from != change.target() && JobTransitions.isAllowed(from, change.target()))
+			.sorted()
 			.toList();
-		if (legal.isEmpty()) {
-			return false;
-		}
-		Query query = Query.query(Criteria.where("_id").is(id).and("state").in(legal));
-		Job before = this.mongo.findAndModify(query, change.update(), Job.class);
-		if (before != null && change.target().isTerminal()) {
-			this.metrics.finished(before.app(), change.target());
-		}
-		return before != null;
+	}
+
+	/** One job in one state: a query on exactly the keys of the compare-and-set index. */
+	private static Query casQuery(String id, JobState state) {
+		return Query.query(Criteria.where("_id").is(id).and("state").is(state));
 	}
 
 	public boolean transition(String id, JobState expected, JobChange change) {
 		return transition(id, Set.of(expected), change);
+	}
+
+	/**
+	 * Applies many compare-and-set transitions in one write command (one round trip and,
+	 * on the embedded store, one commit), each as {@link #transition} would.
+	 * @param transitions the transitions, at most one per job
+	 * @return the ids of the jobs this call changed
+	 */
+	public Set<String> transitionAll(List<Transition> transitions) {
+		String mark = Ids.newId();
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Job.class);
+		Map<String, Transition> queued = new HashMap<>();
+		for (Transition transition : transitions) {
+			Update update = transition.change().update().set(CHANGE_MARK, mark);
+			for (JobState from : legalSources(transition.expected(), transition.change())) {
+				bulk.updateOne(casQuery(transition.job().id(), from), update);
+				queued.put(transition.job().id(), transition);
+			}
+		}
+		if (queued.isEmpty()) {
+			return Set.of();
+		}
+		int modified = bulk.execute().getModifiedCount();
+		Set<String> changed;
+		if (modified == queued.size()) {
+			changed = queued.keySet();
+		}
+		else if (modified == 0) {
+			changed = Set.of();
+		}
+		else {
+			Query query = Query.query(Criteria.where("_id").in(queued.keySet()).and(CHANGE_MARK).is(mark));
+			query.fields().include("_id");
+			changed = this.mongo.find(query, Document.class, "jobs")
+				.stream()
+				.map((document) -> document.getString("_id"))
+				.collect(Collectors.toSet());
+		}
+		for (String id : changed) {
+			Transition transition = queued.get(id);
+			if (transition.change().target().isTerminal()) {
+				this.metrics.finished(transition.job().app(), transition.change().target());
+			}
+		}
+		return Set.copyOf(changed);
 	}
 
 	/**

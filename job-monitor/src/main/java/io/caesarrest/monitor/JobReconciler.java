@@ -16,6 +16,7 @@ import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobOutputs;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
+import io.caesarrest.job.Transition;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
@@ -82,9 +83,11 @@ public class JobReconciler {
 		}
 		this.unreachableSince = null;
 		int writes = 0;
+		List<Transition> batch = new ArrayList<>();
 		for (Job job : active) {
-			writes += apply(job, executions.get(new SchedulerRef(job.schedulerRef()))) ? 1 : 0;
+			writes += apply(job, executions.get(new SchedulerRef(job.schedulerRef())), batch) ? 1 : 0;
 		}
+		writes += write(batch);
 		stopCanceled(canceled, executions);
 		return record(new Cycle(active.size(), 1, writes));
 	}
@@ -99,27 +102,30 @@ public class JobReconciler {
 		return this.lastCycle;
 	}
 
-	private boolean apply(Job job, Execution execution) {
+	/**
+	 * Works out what a poll means for a job: a state change joins the batch, a status
+	 * change is written at once (rare), nothing else is written.
+	 * @return whether a status was written
+	 */
+	private boolean apply(Job job, Execution execution, List<Transition> batch) {
 		if (execution == null) {
 			int missed = this.misses.merge(job.id(), 1, Integer::sum);
-			if (missed < this.properties.lostAfter()) {
-				return false;
+			if (missed >= this.properties.lostAfter()) {
+				this.misses.remove(job.id());
+				batch.add(end(job,
+						JobChange.to(JobState.FAILURE,
+								"Job lost by the scheduler: it no longer knows the job and the job left no exit code")
+							.exitCode(-1)
+							.ended(this.clock.instant())));
 			}
-			this.misses.remove(job.id());
-			return end(job,
-					JobChange
-						.to(JobState.FAILURE,
-								"Job lost by the scheduler: it no longer knows the job "
-										+ "and the job left no exit code")
-						.exitCode(-1)
-						.ended(this.clock.instant()));
-		}
-		this.misses.remove(job.id());
-		JobState target = (execution.state() == JobState.PENDING) ? JobState.PENDING : execution.state();
-		if (target == job.state() && Objects.equals(execution.message(), job.status())) {
 			return false;
 		}
+		this.misses.remove(job.id());
+		JobState target = execution.state();
 		if (target == job.state()) {
+			if (Objects.equals(execution.message(), job.status())) {
+				return false;
+			}
 			this.jobs.updateStatus(job.id(), job.state(), execution.message());
 			return true;
 		}
@@ -130,20 +136,35 @@ public class JobReconciler {
 		if (target.isTerminal()) {
 			change.exitCode((execution.exitCode() != null) ? execution.exitCode() : -1)
 				.ended((execution.end() != null) ? execution.end() : this.clock.instant());
-			return end(job, change);
+			batch.add(end(job, change));
 		}
-		return this.jobs.transition(job.id(), job.state(), change);
+		else {
+			batch.add(new Transition(job, change));
+		}
+		return false;
 	}
 
-	private boolean end(Job job, JobChange change) {
+	private Transition end(Job job, JobChange change) {
 		change.outputs(this.apps.find(job.app())
 			.map((app) -> JobOutputs.index(app.outputs(), Path.of(job.jobDir())))
 			.orElse(Map.of()));
-		boolean ended = this.jobs.transition(job.id(), Set.of(job.state()), change);
-		if (ended) {
-			log.info("Job {} ended {}", job.id(), change.target().label());
+		return new Transition(job, change);
+	}
+
+	/**
+	 * Writes the batch of state changes in one command; returns how many jobs changed.
+	 */
+	private int write(List<Transition> batch) {
+		if (batch.isEmpty()) {
+			return 0;
 		}
-		return ended;
+		Set<String> changed = this.jobs.transitionAll(batch);
+		for (Transition transition : batch) {
+			if (transition.change().target().isTerminal() && changed.contains(transition.job().id())) {
+				log.info("Job {} ended {}", transition.job().id(), transition.change().target().label());
+			}
+		}
+		return changed.size();
 	}
 
 	private void stopCanceled(List<Job> canceled, Map<SchedulerRef, Execution> executions) {
