@@ -93,7 +93,14 @@ else
 fi
 chmod 644 "$CONF"
 
-running() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# a live process, not a zombie its (re)parent has not reaped yet
+running() {
+  [ -s "$1" ] || return 1
+  local pid state
+  pid="$(cat "$1")"
+  state="$(ps -o stat= -p "$pid" 2>/dev/null)" || return 1
+  [ -n "$state" ] && [ "${state:0:1}" != "Z" ]
+}
 
 if [ "$CHANGED" = 1 ] && running "$STATE_DIR/slurmctld.pid"; then
   log "configuration changed, restarting"

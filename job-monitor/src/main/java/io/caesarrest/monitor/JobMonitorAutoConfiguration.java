@@ -10,6 +10,8 @@ import io.caesarrest.job.MonitorLeadership;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.storage.StorageLayout;
 import io.caesarrest.store.EmbeddedStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,8 +84,9 @@ public class JobMonitorAutoConfiguration {
 
 		@Bean
 		JobReconciler jobReconciler(JobRepository jobs, Scheduler scheduler, AppCatalog apps,
-				MonitorProperties properties) {
-			return new JobReconciler(jobs, scheduler, apps, properties, Clock.systemUTC());
+				MonitorProperties properties, ObjectProvider<MeterRegistry> meters) {
+			return new JobReconciler(jobs, scheduler, apps, properties, Clock.systemUTC(),
+					meters.getIfAvailable(SimpleMeterRegistry::new));
 		}
 
 		@Bean

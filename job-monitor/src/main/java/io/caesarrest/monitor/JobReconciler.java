@@ -21,8 +21,12 @@ import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Keeps the states of a remote scheduler's jobs true: one batch poll per cycle, a
@@ -49,8 +53,22 @@ public class JobReconciler {
 
 	private Cycle lastCycle = new Cycle(0, 0, 0);
 
+	private final Counter cycles;
+
+	private final Counter polls;
+
+	private final Counter writes;
+
 	public JobReconciler(JobRepository jobs, Scheduler scheduler, AppCatalog apps, MonitorProperties properties,
 			Clock clock) {
+		this(jobs, scheduler, apps, properties, clock, new SimpleMeterRegistry());
+	}
+
+	public JobReconciler(JobRepository jobs, Scheduler scheduler, AppCatalog apps, MonitorProperties properties,
+			Clock clock, MeterRegistry meters) {
+		this.cycles = meters.counter("caesar.monitor.cycles", "scheduler", scheduler.name());
+		this.polls = meters.counter("caesar.monitor.scheduler.polls", "scheduler", scheduler.name());
+		this.writes = meters.counter("caesar.monitor.job.writes", "scheduler", scheduler.name());
 		this.jobs = jobs;
 		this.scheduler = scheduler;
 		this.apps = apps;
@@ -161,7 +179,9 @@ public class JobReconciler {
 		Set<String> changed = this.jobs.transitionAll(batch);
 		for (Transition transition : batch) {
 			if (transition.change().target().isTerminal() && changed.contains(transition.job().id())) {
-				log.info("Job {} ended {}", transition.job().id(), transition.change().target().label());
+				try (MDC.MDCCloseable jobId = MDC.putCloseable("job_id", transition.job().id())) {
+					log.info("Job {} ended {}", transition.job().id(), transition.change().target().label());
+				}
 			}
 		}
 		return changed.size();
@@ -198,6 +218,9 @@ public class JobReconciler {
 
 	private Cycle record(Cycle cycle) {
 		this.lastCycle = cycle;
+		this.cycles.increment();
+		this.polls.increment(cycle.schedulerCalls());
+		this.writes.increment(cycle.writes());
 		return cycle;
 	}
 

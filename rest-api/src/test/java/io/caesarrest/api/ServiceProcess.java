@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -51,6 +52,18 @@ final class ServiceProcess implements AutoCloseable {
 		command.add("--server.port=" + port);
 		command.addAll(List.of(args));
 		return launch(command, port, log, readyPath);
+	}
+
+	/**
+	 * Returns an executable jar the build names in a system property.
+	 * @param property the property, e.g. {@code caesar.test.rest-api-jar}
+	 * @return the jar
+	 */
+	static Path jar(String property) {
+		String path = System.getProperty(property);
+		assertThat(path).as("system property " + property + " (set by the build)").isNotNull();
+		assertThat(Path.of(path)).as("run 'package' first").isRegularFile();
+		return Path.of(path);
 	}
 
 	private static ServiceProcess launch(List<String> command, int port, Path log, String readyPath) {

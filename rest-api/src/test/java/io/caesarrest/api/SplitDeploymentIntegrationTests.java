@@ -47,15 +47,16 @@ class SplitDeploymentIntegrationTests {
 	void runsJobsCancelsAndAccountsAcrossThreeServicesAndSurvivesTheActiveMonitorsDeath() throws Exception {
 		int storePort = freePort();
 		String storeUri = "mongodb://127.0.0.1:" + storePort + "/caesardb";
-		ServiceProcess api = start(ServiceProcess.startJar(jar("caesar.test.rest-api-jar"), log("rest-api"),
-				"/caesar/api/v1.0/apps", "--caesar.home=" + this.home, "--caesar.monitor.enabled=false",
-				"--caesar.accounter.enabled=false", "--caesar.embedded-store.port=" + storePort,
-				"--caesar.apps.dir=" + ServiceIntegrationTests.testApps()));
+		ServiceProcess api = start(
+				ServiceProcess.startJar(ServiceProcess.jar("caesar.test.rest-api-jar"), log("rest-api"),
+						"/caesar/api/v1.0/apps", "--caesar.home=" + this.home, "--caesar.monitor.enabled=false",
+						"--caesar.accounter.enabled=false", "--caesar.embedded-store.port=" + storePort,
+						"--caesar.apps.dir=" + ServiceIntegrationTests.testApps()));
 		ServiceProcess first = startMonitor(storeUri, "monitor-1");
 		ServiceProcess second = startMonitor(storeUri, "monitor-2");
-		start(ServiceProcess.startJar(jar("caesar.test.accounter-jar"), log("accounter"), "/actuator/health",
-				"--spring.mongodb.uri=" + storeUri, "--caesar.home=" + this.home, "--caesar.accounter.period=1s",
-				"--caesar.accounter.initial-delay=0s"));
+		start(ServiceProcess.startJar(ServiceProcess.jar("caesar.test.accounter-jar"), log("accounter"),
+				"/actuator/health", "--spring.mongodb.uri=" + storeUri, "--caesar.home=" + this.home,
+				"--caesar.accounter.period=1s", "--caesar.accounter.initial-delay=0s"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> isActive(first) != isActive(second));
 		ServiceProcess active = isActive(first) ? first : second;
 		ServiceProcess standby = (active == first) ? second : first;
@@ -102,8 +103,8 @@ class SplitDeploymentIntegrationTests {
 	}
 
 	private ServiceProcess startMonitor(String storeUri, String name) throws IOException {
-		return start(ServiceProcess.startJar(jar("caesar.test.job-monitor-jar"), log(name), "/actuator/health",
-				"--spring.mongodb.uri=" + storeUri, "--caesar.home=" + this.home,
+		return start(ServiceProcess.startJar(ServiceProcess.jar("caesar.test.job-monitor-jar"), log(name),
+				"/actuator/health", "--spring.mongodb.uri=" + storeUri, "--caesar.home=" + this.home,
 				"--caesar.apps.dir=" + ServiceIntegrationTests.testApps(), "--caesar.monitor.lease=3s"));
 	}
 
@@ -136,13 +137,6 @@ class SplitDeploymentIntegrationTests {
 	private Path log(String name) throws IOException {
 		Path logs = Files.createDirectories(this.home.resolve("logs"));
 		return logs.resolve(name + ".log");
-	}
-
-	private static Path jar(String property) {
-		String path = System.getProperty(property);
-		assertThat(path).as("system property " + property + " (set by the build)").isNotNull();
-		assertThat(Path.of(path)).as("run 'package' first").isRegularFile();
-		return Path.of(path);
 	}
 
 	private static int freePort() throws IOException {

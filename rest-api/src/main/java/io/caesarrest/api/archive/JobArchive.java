@@ -42,7 +42,7 @@ public final class JobArchive {
 			Files.walkFileTree(dir, new SimpleFileVisitor<>() {
 				@Override
 				public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-					tar.putArchiveEntry(new TarArchiveEntry(d.toFile(), entryName(root, dir, d) + "/"));
+					tar.putArchiveEntry(entry(entryName(root, dir, d) + "/", attrs));
 					tar.closeArchiveEntry();
 					return FileVisitResult.CONTINUE;
 				}
@@ -50,7 +50,7 @@ public final class JobArchive {
 				@Override
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
 					if (attrs.isRegularFile() && include.test(dir.relativize(file))) {
-						tar.putArchiveEntry(new TarArchiveEntry(file.toFile(), entryName(root, dir, file)));
+						tar.putArchiveEntry(entry(entryName(root, dir, file), attrs));
 						Files.copy(file, tar);
 						tar.closeArchiveEntry();
 					}
@@ -59,6 +59,19 @@ public final class JobArchive {
 			});
 			tar.finish();
 		}
+	}
+
+	/**
+	 * An entry with the name, size and modification time only: entries made from files
+	 * also carry creation and access times as PAX headers that GNU tar warns about.
+	 */
+	private static TarArchiveEntry entry(String name, BasicFileAttributes attrs) {
+		TarArchiveEntry entry = new TarArchiveEntry(name);
+		entry.setModTime(attrs.lastModifiedTime());
+		if (!attrs.isDirectory()) {
+			entry.setSize(attrs.size());
+		}
+		return entry;
 	}
 
 	private static String entryName(String root, Path dir, Path path) {

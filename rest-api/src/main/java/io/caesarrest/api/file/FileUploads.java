@@ -94,7 +94,11 @@ class FileUploads {
 					}
 					received.name = FileNames.check(item.getName());
 					received.format = FileNames.extension(received.name, this.properties.allowedExtensions());
-					received.staged = Files.createTempFile(this.layout.uploadStaging(), "upload-", ".part");
+					// created with the umask's permissions (not createTempFile's
+					// owner-only ones): jobs may run as
+					// another user of the same group, e.g. on a cluster
+					received.staged = Files
+						.createFile(this.layout.uploadStaging().resolve("upload-" + Ids.newId() + ".part"));
 					copy(item, received, max);
 				}
 			}

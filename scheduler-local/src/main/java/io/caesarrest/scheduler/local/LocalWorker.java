@@ -21,6 +21,7 @@ import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The local queue's worker: claims pending jobs from the jobs collection, runs them
@@ -135,7 +136,9 @@ public class LocalWorker {
 		this.jobs.findById(jobId).ifPresent((job) -> {
 			change.outputs(this.outputIndexer.apply(job));
 			if (this.jobs.transition(jobId, ACTIVE, change)) {
-				log.info("Job {} ended {}", jobId, change.target().label());
+				try (MDC.MDCCloseable id = MDC.putCloseable("job_id", jobId)) {
+					log.info("Job {} ended {}", jobId, change.target().label());
+				}
 			}
 		});
 	}

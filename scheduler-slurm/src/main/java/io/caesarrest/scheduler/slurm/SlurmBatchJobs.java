@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.caesarrest.scheduler.JobLaunch;
+import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.storage.StorageLayout;
 
 /**
@@ -40,6 +42,23 @@ final class SlurmBatchJobs {
 		this.layout = layout;
 		this.paths = new PathMapping(Map.of(layout.jobdir(), mountOr(properties.jobDirMount(), layout.jobdir()),
 				layout.datadir(), mountOr(properties.dataDirMount(), layout.datadir())));
+	}
+
+	/**
+	 * Creates the job dir, where Slurm writes the job's log and the job its outputs, with
+	 * the configured permissions.
+	 */
+	void prepareJobDir(Path jobDir) {
+		try {
+			Files.createDirectories(jobDir);
+			if (this.properties.jobDirPermissions() != null && !this.properties.jobDirPermissions().isBlank()) {
+				Files.setPosixFilePermissions(jobDir,
+						PosixFilePermissions.fromString(this.properties.jobDirPermissions().strip()));
+			}
+		}
+		catch (IOException | IllegalArgumentException | UnsupportedOperationException ex) {
+			throw new SchedulerException("Cannot prepare the job dir " + jobDir + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -52,6 +52,7 @@ public class SlurmScheduler implements Scheduler {
 		catch (IllegalArgumentException ex) {
 			throw new SchedulerException("Cannot run job " + launch.jobId() + " on Slurm: " + ex.getMessage(), ex);
 		}
+		this.batchJobs.prepareJobDir(launch.jobDir());
 		long jobId = api().submit(request);
 		return new SlurmRef(jobId, launch.jobDir().toAbsolutePath().normalize()).toRef();
 	}

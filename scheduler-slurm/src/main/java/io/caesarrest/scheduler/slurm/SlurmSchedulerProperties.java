@@ -37,6 +37,9 @@ import org.springframework.validation.annotation.Validated;
  * @param submitDelay how long a job waits before it starts its app, to let network mounts
  * catch up
  * @param requestTimeout timeout of each slurmrestd request
+ * @param jobDirPermissions POSIX permissions given to each job dir the service creates,
+ * e.g. {@code rwxrwx---} when the Slurm user differs from the service's user but shares a
+ * group with it; null to keep the defaults of the service's umask
  */
 @Validated
 @ConfigurationProperties("caesar.scheduler.slurm")
@@ -45,7 +48,7 @@ public record SlurmSchedulerProperties(@DefaultValue("http://127.0.0.1:6820") @N
 		@DefaultValue("1h") Duration tokenLifetime, String partition, String account,
 		@DefaultValue("4") @Min(1) int maxCoresPerJob, Path jobDirMount, Path dataDirMount,
 		@DefaultValue("singularity") ContainerRuntime containerRuntime, @DefaultValue("0s") Duration submitDelay,
-		@DefaultValue("10s") Duration requestTimeout) {
+		@DefaultValue("10s") Duration requestTimeout, String jobDirPermissions) {
 
 	/** The programs that run Singularity images; both take the same options. */
 	public enum ContainerRuntime {

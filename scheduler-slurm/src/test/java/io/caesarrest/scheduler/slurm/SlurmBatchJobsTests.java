@@ -159,7 +159,7 @@ class SlurmBatchJobsTests {
 			SlurmSchedulerProperties.ContainerRuntime runtime) {
 		return new SlurmSchedulerProperties(URI.create("http://127.0.0.1:6820"), "v0.0.38", "caesar", null, "token",
 				Duration.ofHours(1), null, null, 4, jobDirMount, dataDirMount, runtime, Duration.ZERO,
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), null);
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.caesarrest.scheduler.slurm;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.caesarrest.job.JobState;
+import io.caesarrest.scheduler.SlurmDevCluster;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
 import io.caesarrest.scheduler.Scheduler;
@@ -44,9 +43,9 @@ class SlurmSchedulerContractIntegrationTests extends SchedulerContractTests {
 	/** Job dirs must be reachable by the Slurm user, unlike JUnit's private temp dirs. */
 	private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "caesar-slurm-it");
 
-	private static final URI URL = URI.create(setting("URL", "http://127.0.0.1:6820"));
+	private static final URI URL = SlurmDevCluster.url();
 
-	private static final Path KEY_FILE = Path.of(setting("KEY_FILE", "/var/lib/caesar-slurm-dev/jwt_hs256.key"));
+	private static final Path KEY_FILE = SlurmDevCluster.keyFile();
 
 	private final AtomicInteger requests = new AtomicInteger();
 
@@ -54,8 +53,8 @@ class SlurmSchedulerContractIntegrationTests extends SchedulerContractTests {
 
 	@BeforeAll
 	static void requireCluster() {
-		assumeTrue(Files.isReadable(KEY_FILE), "no Slurm JWT key at " + KEY_FILE + ": run deploy/slurm-dev/start.sh");
-		assumeTrue(answers(URL), "no slurmrestd at " + URL + ": run deploy/slurm-dev/start.sh");
+		String unavailable = SlurmDevCluster.unavailableReason();
+		assumeTrue(unavailable == null, unavailable);
 	}
 
 	@BeforeEach
@@ -63,9 +62,9 @@ class SlurmSchedulerContractIntegrationTests extends SchedulerContractTests {
 		Files.createDirectories(HOME.resolve("jobs"));
 		Files.setPosixFilePermissions(HOME, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Files.setPosixFilePermissions(HOME.resolve("jobs"), PosixFilePermissions.fromString("rwxrwxrwx"));
-		SlurmSchedulerProperties properties = new SlurmSchedulerProperties(URL, "auto", setting("USER", "caesar"),
+		SlurmSchedulerProperties properties = new SlurmSchedulerProperties(URL, "auto", SlurmDevCluster.user(),
 				KEY_FILE, null, Duration.ofMinutes(10), null, null, 4, null, null,
-				SlurmSchedulerProperties.ContainerRuntime.SINGULARITY, Duration.ZERO, Duration.ofSeconds(10));
+				SlurmSchedulerProperties.ContainerRuntime.SINGULARITY, Duration.ZERO, Duration.ofSeconds(10), null);
 		RestClient.Builder http = RestClient.builder().requestInterceptor((request, body, execution) -> {
 			this.requests.incrementAndGet();
 			return execution.execute(request, body);
@@ -139,29 +138,14 @@ class SlurmSchedulerContractIntegrationTests extends SchedulerContractTests {
 
 	@Test
 	void refusesAWrongToken() throws IOException {
-		SlurmSchedulerProperties properties = new SlurmSchedulerProperties(URL, "auto", setting("USER", "caesar"), null,
+		SlurmSchedulerProperties properties = new SlurmSchedulerProperties(URL, "auto", SlurmDevCluster.user(), null,
 				"not-a-token", Duration.ofMinutes(10), null, null, 4, null, null,
-				SlurmSchedulerProperties.ContainerRuntime.SINGULARITY, Duration.ZERO, Duration.ofSeconds(10));
+				SlurmSchedulerProperties.ContainerRuntime.SINGULARITY, Duration.ZERO, Duration.ofSeconds(10), null);
 		SlurmScheduler wrong = SlurmSchedulerAutoConfiguration.create(properties,
 				new StorageLayout(HOME, HOME.resolve("data"), HOME.resolve("jobs")), RestClient.builder(),
 				Clock.systemUTC());
 		assertThatExceptionOfType(SchedulerException.class)
 			.isThrownBy(() -> wrong.poll(List.of(new SlurmRef(1, HOME).toRef())));
-	}
-
-	private static boolean answers(URI url) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 2000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static String setting(String name, String defaultValue) {
-		String value = System.getenv("CAESAR_SCHEDULER_SLURM_" + name);
-		return (value != null && !value.isBlank()) ? value : defaultValue;
 	}
 
 }

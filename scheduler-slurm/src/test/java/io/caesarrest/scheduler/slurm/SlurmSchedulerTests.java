@@ -76,7 +76,7 @@ class SlurmSchedulerTests {
 	void failsWhenSlurmCannotBeReached() {
 		SlurmSchedulerProperties properties = new SlurmSchedulerProperties(URI.create("http://127.0.0.1:1"), "v0.0.38",
 				"caesar", null, "token", Duration.ofHours(1), null, null, 4, null, null,
-				SlurmSchedulerProperties.ContainerRuntime.SINGULARITY, Duration.ZERO, Duration.ofSeconds(2));
+				SlurmSchedulerProperties.ContainerRuntime.SINGULARITY, Duration.ZERO, Duration.ofSeconds(2), null);
 		SlurmScheduler unreachable = SlurmSchedulerAutoConfiguration.create(properties, layout(), RestClient.builder(),
 				Clock.systemUTC());
 		assertThatExceptionOfType(SchedulerException.class)

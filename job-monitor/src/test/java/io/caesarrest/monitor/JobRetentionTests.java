@@ -1,0 +1,98 @@
+package io.caesarrest.monitor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.caesarrest.job.Job;
+import io.caesarrest.job.JobRepository;
+import io.caesarrest.job.JobState;
+import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.StorageLayout;
+import io.caesarrest.store.EmbeddedStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The retention pass against the embedded store and a real job dir tree.
+ */
+class JobRetentionTests {
+
+	@TempDir
+	Path home;
+
+	EmbeddedStore store;
+
+	MongoClient client;
+
+	JobRepository jobs;
+
+	StorageLayout layout;
+
+	@BeforeEach
+	void setUp() {
+		this.store = EmbeddedStore.start(this.home.resolve("store.mv"), 0, "caesardb");
+		this.client = MongoClients.create(this.store.connectionString());
+		this.jobs = new JobRepository(new MongoTemplate(this.client, "caesardb"));
+		this.layout = new StorageLayout(this.home, this.home.resolve("data"), this.home.resolve("jobs"));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.client.close();
+		this.store.close();
+	}
+
+	@Test
+	void removesOldEndedJobsWithTheirDirsAndDirsOfDeletedJobsOnly() throws IOException {
+		Instant now = Instant.now();
+		Job oldEnded = job(JobState.SUCCESS, now.minus(Duration.ofDays(40)));
+		Job recentEnded = job(JobState.FAILURE, now.minus(Duration.ofDays(2)));
+		Job oldRunning = job(JobState.RUNNING, null);
+		Path orphan = Files.createDirectories(this.layout.jobDir("bob", Ids.newId()));
+		Files.setLastModifiedTime(orphan, FileTime.from(now.minus(Duration.ofDays(40))));
+		Path recentOrphan = Files.createDirectories(this.layout.jobDir("bob", Ids.newId()));
+		Path upload = Files.createDirectories(this.layout.userDataDir("alice")).resolve("x.fits");
+		Files.writeString(upload, "data");
+
+		Map<String, Integer> removed = new JobRetention(this.jobs, this.layout, Duration.ofDays(30), Clock.systemUTC())
+			.purge();
+
+		assertThat(removed).containsEntry("jobs", 1).containsEntry("orphanDirectories", 1);
+		assertThat(this.jobs.findById(oldEnded.id())).isEmpty();
+		assertThat(Path.of(oldEnded.jobDir())).doesNotExist();
+		assertThat(this.jobs.findById(recentEnded.id())).isPresent();
+		assertThat(Path.of(recentEnded.jobDir())).isDirectory();
+		assertThat(this.jobs.findById(oldRunning.id())).isPresent();
+		assertThat(Path.of(oldRunning.jobDir())).isDirectory();
+		assertThat(orphan).doesNotExist();
+		assertThat(recentOrphan).isDirectory();
+		assertThat(upload).exists();
+	}
+
+	private Job job(JobState state, Instant ended) throws IOException {
+		String id = Ids.newId();
+		Path dir = Files.createDirectories(this.layout.jobDir("alice", id));
+		Files.writeString(dir.resolve("catalog-x.json"), "{}");
+		Files.setLastModifiedTime(dir, FileTime.from(Instant.now().minus(Duration.ofDays(60))));
+		Instant submitted = Instant.now().minus(Duration.ofDays(60));
+		return this.jobs.insert(new Job(id, "alice", "testapp", Map.of(), "job_options", "x", "/in.fits", "", "local",
+				"ref", List.of("/bin/true"), 1, 1, 60, state, "", 0, submitted, submitted, ended, dir.toString(), null,
+				null, null, Map.of()));
+	}
+
+}
