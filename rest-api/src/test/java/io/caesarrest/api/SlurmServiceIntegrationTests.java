@@ -68,9 +68,13 @@ class SlurmServiceIntegrationTests {
 		Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
 		proxy = CountingProxy.start(SLURMRESTD);
 		Path apps = testApps(home.resolve("apps"));
-		service = ServiceProcess.startJar(ServiceProcess.jar("caesar.test.rest-api-jar"), home.resolve("service.log"),
-				"/caesar/api/v1.0/apps", "--caesar.home=" + home, "--caesar.apps.dir=" + apps,
-				"--caesar.scheduler.type=slurm", "--caesar.scheduler.slurm.url=" + proxy.url(),
+		// native apps such as sfinder run the service's own jar on the cluster, as the
+		// job
+		// user: a copy in the world-readable home works wherever the build dir is private
+		Path jar = Files.copy(ServiceProcess.jar("caesar.test.rest-api-jar"), home.resolve("caesar-rest.jar"));
+		service = ServiceProcess.startJar(jar, home.resolve("service.log"), "/caesar/api/v1.0/apps",
+				"--caesar.home=" + home, "--caesar.apps.dir=" + apps, "--caesar.scheduler.type=slurm",
+				"--caesar.scheduler.slurm.url=" + proxy.url(),
 				"--caesar.scheduler.slurm.user=" + SlurmDevCluster.user(),
 				"--caesar.scheduler.slurm.key-file=" + KEY_FILE,
 				"--caesar.scheduler.slurm.job-dir-permissions=rwxrwxrwx", "--caesar.monitor.period=2s",
