@@ -3,13 +3,10 @@ package io.caesarrest.accounting;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.caesarrest.storage.StorageLayout;
-import io.caesarrest.store.EmbeddedStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.caesarrest.store.EmbeddedStoreExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -28,24 +25,11 @@ class AccounterAutoConfigurationTests {
 	@TempDir
 	static Path home;
 
-	static EmbeddedStore store;
-
-	static MongoClient client;
-
-	@BeforeAll
-	static void start() {
-		store = EmbeddedStore.start(home.resolve("store.mv"), 0, "caesardb");
-		client = MongoClients.create(store.connectionString());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		store.close();
-	}
+	@RegisterExtension
+	static final EmbeddedStoreExtension store = new EmbeddedStoreExtension();
 
 	private ApplicationContextRunner runner() {
-		MongoTemplate mongo = new MongoTemplate(client, "caesardb");
+		MongoTemplate mongo = store.mongo();
 		if (mongo.collectionExists(AppStats.class)) {
 			mongo.dropCollection(AppStats.class);
 		}

@@ -9,18 +9,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobState;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
-import io.caesarrest.store.EmbeddedStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.caesarrest.store.EmbeddedStoreExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,14 +35,10 @@ class AccounterTests {
 	static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
 	@TempDir
-	static Path storeDir;
-
-	@TempDir
 	Path home;
 
-	static EmbeddedStore store;
-
-	static MongoClient client;
+	@RegisterExtension
+	static final EmbeddedStoreExtension store = new EmbeddedStoreExtension();
 
 	MongoTemplate mongo;
 
@@ -55,21 +48,9 @@ class AccounterTests {
 
 	Accounter accounter;
 
-	@BeforeAll
-	static void start() {
-		store = EmbeddedStore.start(storeDir.resolve("store.mv"), 0, "caesardb");
-		client = MongoClients.create(store.connectionString());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		store.close();
-	}
-
 	@BeforeEach
 	void setUp() throws IOException {
-		this.mongo = new MongoTemplate(client, "caesardb");
+		this.mongo = store.mongo();
 		List.of(DataFile.class, Job.class, UserAccounting.class, AppStats.class)
 			.stream()
 			.filter(this.mongo::collectionExists)

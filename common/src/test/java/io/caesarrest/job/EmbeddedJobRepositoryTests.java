@@ -1,13 +1,7 @@
 package io.caesarrest.job;
 
-import java.nio.file.Path;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.caesarrest.store.EmbeddedStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import io.caesarrest.store.EmbeddedStoreExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -16,28 +10,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class EmbeddedJobRepositoryTests extends JobRepositoryContractTests {
 
-	@TempDir
-	static Path home;
-
-	static EmbeddedStore store;
-
-	static MongoClient client;
-
-	@BeforeAll
-	static void start() {
-		store = EmbeddedStore.start(home.resolve("store.mv"), 0, "caesardb");
-		client = MongoClients.create(store.connectionString());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		store.close();
-	}
+	@RegisterExtension
+	static final EmbeddedStoreExtension store = new EmbeddedStoreExtension();
 
 	@Override
 	protected MongoTemplate mongo() {
-		return new MongoTemplate(client, "caesardb");
+		return store.mongo();
 	}
 
 }

@@ -7,6 +7,7 @@ import io.caesarrest.app.AppCatalog;
 import io.caesarrest.job.JobAutoConfiguration;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.MonitorLeadership;
+import io.caesarrest.job.PeriodicTasks;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.storage.StorageLayout;
 import io.caesarrest.store.EmbeddedStore;
@@ -68,7 +69,7 @@ public class JobMonitorAutoConfiguration {
 			MonitorLeadership leadership) {
 		JobRetention retention = new JobRetention(jobs, layout, properties.retention(), Clock.systemUTC());
 		return new JobMonitorLoop("job-retention", leadership,
-				List.of(new JobMonitorLoop.Task(retention::purge, properties.retentionInterval())));
+				List.of(new PeriodicTasks.Task(retention::purge, properties.retentionInterval())));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -98,8 +99,8 @@ public class JobMonitorAutoConfiguration {
 		JobMonitorLoop jobMonitorLoop(JobDispatcher dispatcher, JobReconciler reconciler, MonitorProperties properties,
 				MonitorLeadership leadership) {
 			return new JobMonitorLoop("job-monitor", leadership,
-					List.of(new JobMonitorLoop.Task(dispatcher::dispatchPending, properties.dispatchInterval()),
-							new JobMonitorLoop.Task(reconciler::reconcile, properties.period())));
+					List.of(new PeriodicTasks.Task(dispatcher::dispatchPending, properties.dispatchInterval()),
+							new PeriodicTasks.Task(reconciler::reconcile, properties.period())));
 		}
 
 	}

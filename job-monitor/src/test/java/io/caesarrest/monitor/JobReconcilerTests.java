@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.caesarrest.app.App;
 import io.caesarrest.app.AppCatalog;
 import io.caesarrest.app.AppLaunch;
@@ -26,11 +24,10 @@ import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.storage.Ids;
-import io.caesarrest.store.EmbeddedStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.caesarrest.store.EmbeddedStoreExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,9 +43,8 @@ class JobReconcilerTests {
 	@TempDir
 	static Path home;
 
-	static EmbeddedStore store;
-
-	static MongoClient client;
+	@RegisterExtension
+	static final EmbeddedStoreExtension store = new EmbeddedStoreExtension();
 
 	final RecordingScheduler scheduler = new RecordingScheduler();
 
@@ -58,21 +54,9 @@ class JobReconcilerTests {
 
 	JobReconciler reconciler;
 
-	@BeforeAll
-	static void start() {
-		store = EmbeddedStore.start(home.resolve("store.mv"), 0, "caesardb");
-		client = MongoClients.create(store.connectionString());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		store.close();
-	}
-
 	@BeforeEach
 	void setUp() {
-		MongoTemplate mongo = new MongoTemplate(client, "caesardb");
+		MongoTemplate mongo = store.mongo();
 		mongo.dropCollection(Job.class);
 		this.jobs = new JobRepository(mongo);
 		AppCatalog apps = AppCatalog.of(List.of(new App("testapp", "", null, null,

@@ -10,20 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
-import io.caesarrest.store.EmbeddedStore;
-import org.junit.jupiter.api.AfterEach;
+import io.caesarrest.store.EmbeddedStoreExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +31,8 @@ class JobRetentionTests {
 	@TempDir
 	Path home;
 
-	EmbeddedStore store;
-
-	MongoClient client;
+	@RegisterExtension
+	static final EmbeddedStoreExtension store = new EmbeddedStoreExtension();
 
 	JobRepository jobs;
 
@@ -45,16 +40,8 @@ class JobRetentionTests {
 
 	@BeforeEach
 	void setUp() {
-		this.store = EmbeddedStore.start(this.home.resolve("store.mv"), 0, "caesardb");
-		this.client = MongoClients.create(this.store.connectionString());
-		this.jobs = new JobRepository(new MongoTemplate(this.client, "caesardb"));
+		this.jobs = new JobRepository(store.mongo());
 		this.layout = new StorageLayout(this.home, this.home.resolve("data"), this.home.resolve("jobs"));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.client.close();
-		this.store.close();
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package io.caesarrest.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,19 +59,10 @@ class ServiceIntegrationTests {
 	ApiClient api;
 
 	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws URISyntaxException {
+	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("caesar.home", () -> home.toString());
-		registry.add("caesar.apps.dir", ServiceIntegrationTests::testApps);
+		registry.add("caesar.apps.dir", TestApps::dir);
 		registry.add("caesar.upload.max-size", () -> "4MB");
-	}
-
-	static String testApps() {
-		try {
-			return Path.of(ServiceIntegrationTests.class.getResource("/test-apps").toURI()).toString();
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@BeforeEach

@@ -32,8 +32,7 @@ final class ServiceProcess implements AutoCloseable {
 		command.add(java());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), CaesarRestApplication.class.getName(),
-				"--server.port=" + port, "--caesar.home=" + home,
-				"--caesar.apps.dir=" + ServiceIntegrationTests.testApps()));
+				"--server.port=" + port, "--caesar.home=" + home, "--caesar.apps.dir=" + TestApps.dir()));
 		command.addAll(List.of(args));
 		return launch(command, port, log, "/caesar/api/v1.0/apps");
 	}
@@ -115,7 +114,7 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

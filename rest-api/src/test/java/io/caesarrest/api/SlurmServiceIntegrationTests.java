@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.caesarrest.finder.simulate.SimulationOptions;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -88,7 +90,7 @@ class SlurmServiceIntegrationTests {
 	/** The test app, and a copy of it with a one-minute time limit, Slurm's shortest. */
 	private static Path testApps(Path dir) throws IOException {
 		Files.createDirectories(dir);
-		String testapp = Files.readString(Path.of(ServiceIntegrationTests.testApps(), "testapp.yaml"));
+		String testapp = Files.readString(Path.of(TestApps.dir(), "testapp.yaml"));
 		Files.writeString(dir.resolve("testapp.yaml"), testapp);
 		String limited = testapp.replace("name: testapp", "name: testapp-limited")
 			.replace("max-run-time: 1h", "max-run-time: 1m");
@@ -136,8 +138,8 @@ class SlurmServiceIntegrationTests {
 	void passesShellMetacharactersLiterally() throws IOException {
 		Path pwned = Path.of("/tmp/pwned-slurm-" + Ids.newId());
 		String value = "x$(touch " + pwned + ");id>" + pwned + "-2 `touch " + pwned + "-3`";
-		String job = api.submitOk(ApiClient.JSON.writeValueAsString(java.util.Map.of("app", "testapp", "data_inputs",
-				java.util.Map.of("data", file), "job_options", java.util.Map.of("message", value))));
+		String job = api.submitOk(ApiClient.JSON.writeValueAsString(Map.of("app", "testapp", "data_inputs",
+				Map.of("data", file), "job_options", Map.of("message", value))));
 		JsonNode status = api.awaitState(job, JOB_TIMEOUT, JobState.SUCCESS, JobState.FAILURE);
 		assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("SUCCESS");
 		assertThat(Files.readAllLines(jobDir(job).resolve("args.txt"))).contains("--message=" + value);
@@ -154,7 +156,7 @@ class SlurmServiceIntegrationTests {
 		assertThat(squeue(job)).isNotEmpty();
 		assertThat(api.post("/job/" + job + "/cancel").statusCode()).isEqualTo(200);
 		assertThat(api.awaitState(job, JOB_TIMEOUT, JobState.CANCELED).get("state").asString()).isEqualTo("CANCELED");
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> squeue(job).isEmpty());
+		await().atMost(Duration.ofSeconds(60)).until(() -> squeue(job).isEmpty());
 	}
 
 	@Test
@@ -258,9 +260,7 @@ class SlurmServiceIntegrationTests {
 	private static void stopSlurmrestd() throws IOException, InterruptedException {
 		String pid = Files.readString(STATE_DIR.resolve("slurmrestd.pid")).strip();
 		new ProcessBuilder("kill", pid).inheritIO().start().waitFor();
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(20))
-			.until(() -> !SlurmDevCluster.answers(SLURMRESTD));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !SlurmDevCluster.answers(SLURMRESTD));
 	}
 
 	private static void startSlurmrestd() throws IOException, InterruptedException {

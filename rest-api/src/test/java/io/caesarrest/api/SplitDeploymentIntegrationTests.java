@@ -1,7 +1,6 @@
 package io.caesarrest.api;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,13 +44,12 @@ class SplitDeploymentIntegrationTests {
 
 	@Test
 	void runsJobsCancelsAndAccountsAcrossThreeServicesAndSurvivesTheActiveMonitorsDeath() throws Exception {
-		int storePort = freePort();
+		int storePort = ServiceProcess.freePort();
 		String storeUri = "mongodb://127.0.0.1:" + storePort + "/caesardb";
-		ServiceProcess api = start(
-				ServiceProcess.startJar(ServiceProcess.jar("caesar.test.rest-api-jar"), log("rest-api"),
-						"/caesar/api/v1.0/apps", "--caesar.home=" + this.home, "--caesar.monitor.enabled=false",
-						"--caesar.accounter.enabled=false", "--caesar.embedded-store.port=" + storePort,
-						"--caesar.apps.dir=" + ServiceIntegrationTests.testApps()));
+		ServiceProcess api = start(ServiceProcess.startJar(ServiceProcess.jar("caesar.test.rest-api-jar"),
+				log("rest-api"), "/caesar/api/v1.0/apps", "--caesar.home=" + this.home,
+				"--caesar.monitor.enabled=false", "--caesar.accounter.enabled=false",
+				"--caesar.embedded-store.port=" + storePort, "--caesar.apps.dir=" + TestApps.dir()));
 		ServiceProcess first = startMonitor(storeUri, "monitor-1");
 		ServiceProcess second = startMonitor(storeUri, "monitor-2");
 		start(ServiceProcess.startJar(ServiceProcess.jar("caesar.test.accounter-jar"), log("accounter"),
@@ -105,7 +103,7 @@ class SplitDeploymentIntegrationTests {
 	private ServiceProcess startMonitor(String storeUri, String name) throws IOException {
 		return start(ServiceProcess.startJar(ServiceProcess.jar("caesar.test.job-monitor-jar"), log(name),
 				"/actuator/health", "--spring.mongodb.uri=" + storeUri, "--caesar.home=" + this.home,
-				"--caesar.apps.dir=" + ServiceIntegrationTests.testApps(), "--caesar.monitor.lease=3s"));
+				"--caesar.apps.dir=" + TestApps.dir(), "--caesar.monitor.lease=3s"));
 	}
 
 	private ServiceProcess start(ServiceProcess service) {
@@ -137,12 +135,6 @@ class SplitDeploymentIntegrationTests {
 	private Path log(String name) throws IOException {
 		Path logs = Files.createDirectories(this.home.resolve("logs"));
 		return logs.resolve(name + ".log");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

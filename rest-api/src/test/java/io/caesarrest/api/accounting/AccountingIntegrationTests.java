@@ -1,13 +1,13 @@
 package io.caesarrest.api.accounting;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
 import io.caesarrest.api.ApiClient;
+import io.caesarrest.api.TestApps;
 import io.caesarrest.api.TestFits;
 import io.caesarrest.job.JobState;
 import org.junit.jupiter.api.Test;
@@ -40,18 +40,9 @@ class AccountingIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("caesar.home", () -> home.toString());
-		registry.add("caesar.apps.dir", AccountingIntegrationTests::testApps);
+		registry.add("caesar.apps.dir", TestApps::dir);
 		registry.add("caesar.accounter.period", () -> "500ms");
 		registry.add("caesar.accounter.initial-delay", () -> "0s");
-	}
-
-	static String testApps() {
-		try {
-			return Path.of(AccountingIntegrationTests.class.getResource("/test-apps").toURI()).toString();
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Test

@@ -50,6 +50,8 @@ public class LocalWorker {
 
 	private Instant nextHousekeeping = Instant.MIN;
 
+	private boolean leading;
+
 	public LocalWorker(JobRepository jobs, LocalScheduler scheduler, LocalSchedulerProperties properties,
 			Function<Job, Map<String, String>> outputIndexer, Clock clock) {
 		this.jobs = jobs;
@@ -58,6 +60,20 @@ public class LocalWorker {
 		this.outputIndexer = outputIndexer;
 		this.clock = clock;
 		this.worker = properties.effectiveWorker();
+	}
+
+	/**
+	 * One round while this process leads; a worker that stopped leading lets its jobs go.
+	 * @param leader whether this process is the active monitor now
+	 */
+	public synchronized void runOnce(boolean leader) {
+		if (leader) {
+			runOnce();
+		}
+		else if (this.leading) {
+			release();
+		}
+		this.leading = leader;
 	}
 
 	/** One round: stop canceled jobs, record ended ones, claim new ones, renew leases. */

@@ -34,11 +34,7 @@ final class SlurmApiV0038 implements SlurmApi {
 		Job job = new Job(request.name(), request.environment(), request.workingDirectory(), request.log(),
 				request.log(), request.cpusPerTask(), request.tasks(), request.timeLimitMinutes(), request.partition(),
 				request.account());
-		Submitted submitted = this.client
-			.exchange(HttpMethod.POST, "/slurm/" + VERSION + "/job/submit", new Submission(request.script(), job),
-					Submitted.class)
-			.require("submit job " + request.name());
-		return submitted.jobId();
+		return this.client.submitJob(VERSION, new Submission(request.script(), job), request.name());
 	}
 
 	@Override
@@ -50,11 +46,7 @@ final class SlurmApiV0038 implements SlurmApi {
 
 	@Override
 	public void cancel(long jobId) {
-		SlurmRestClient.Answer<Cancelled> answer = this.client.exchange(HttpMethod.DELETE,
-				"/slurm/" + VERSION + "/job/" + jobId, null, Cancelled.class);
-		if (!answer.isOk() && (answer.body() == null || !SlurmError.isGoneJob(answer.body().errors()))) {
-			answer.require("cancel job " + jobId);
-		}
+		this.client.cancelJob(VERSION, jobId);
 	}
 
 	/**
@@ -83,14 +75,6 @@ final class SlurmApiV0038 implements SlurmApi {
 			@JsonProperty("standard_output") String standardOutput,
 			@JsonProperty("standard_error") String standardError, @JsonProperty("cpus_per_task") int cpusPerTask,
 			int tasks, @JsonProperty("time_limit") Integer timeLimit, String partition, String account) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Submitted(@JsonProperty("job_id") Long jobId, List<SlurmError> errors) implements SlurmRestClient.Errors {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Cancelled(List<SlurmError> errors) implements SlurmRestClient.Errors {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

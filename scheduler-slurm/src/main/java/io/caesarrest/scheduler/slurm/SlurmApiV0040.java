@@ -37,10 +37,7 @@ final class SlurmApiV0040 implements SlurmApi {
 
 	@Override
 	public long submit(SlurmJobRequest request) {
-		Submitted submitted = this.client
-			.exchange(HttpMethod.POST, "/slurm/" + this.version + "/job/submit", submission(request), Submitted.class)
-			.require("submit job " + request.name());
-		return submitted.jobId();
+		return this.client.submitJob(this.version, submission(request), request.name());
 	}
 
 	@Override
@@ -52,11 +49,7 @@ final class SlurmApiV0040 implements SlurmApi {
 
 	@Override
 	public void cancel(long jobId) {
-		SlurmRestClient.Answer<Cancelled> answer = this.client.exchange(HttpMethod.DELETE,
-				"/slurm/" + this.version + "/job/" + jobId, null, Cancelled.class);
-		if (!answer.isOk() && (answer.body() == null || !SlurmError.isGoneJob(answer.body().errors()))) {
-			answer.require("cancel job " + jobId);
-		}
+		this.client.cancelJob(this.version, jobId);
 	}
 
 	static Submission submission(SlurmJobRequest request) {
@@ -101,14 +94,6 @@ final class SlurmApiV0040 implements SlurmApi {
 			return (seconds == null || seconds <= 0) ? null : Instant.ofEpochSecond(seconds);
 		}
 
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Submitted(@JsonProperty("job_id") Long jobId, List<SlurmError> errors) implements SlurmRestClient.Errors {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Cancelled(List<SlurmError> errors) implements SlurmRestClient.Errors {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

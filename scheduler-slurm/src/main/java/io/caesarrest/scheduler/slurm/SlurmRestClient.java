@@ -3,6 +3,8 @@ package io.caesarrest.scheduler.slurm;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.caesarrest.scheduler.SchedulerException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,6 +97,41 @@ final class SlurmRestClient {
 			return this.body;
 		}
 
+	}
+
+	/**
+	 * Submits a batch job ({@code POST /slurm/<version>/job/submit}).
+	 * @param version the API version
+	 * @param submission the version's request body
+	 * @param name the job's name, for error messages
+	 * @return Slurm's job id
+	 */
+	long submitJob(String version, Object submission, String name) {
+		return exchange(HttpMethod.POST, "/slurm/" + version + "/job/submit", submission, Submitted.class)
+			.require("submit job " + name)
+			.jobId();
+	}
+
+	/**
+	 * Cancels a job ({@code DELETE /slurm/<version>/job/<id>}); a job Slurm no longer
+	 * knows counts as canceled.
+	 * @param version the API version
+	 * @param jobId Slurm's job id
+	 */
+	void cancelJob(String version, long jobId) {
+		Answer<Cancelled> answer = exchange(HttpMethod.DELETE, "/slurm/" + version + "/job/" + jobId, null,
+				Cancelled.class);
+		if (!answer.isOk() && (answer.body() == null || !SlurmError.isGoneJob(answer.body().errors()))) {
+			answer.require("cancel job " + jobId);
+		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Submitted(@JsonProperty("job_id") Long jobId, List<SlurmError> errors) implements Errors {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Cancelled(List<SlurmError> errors) implements Errors {
 	}
 
 	/** A slurmrestd answer, which lists the request's errors. */
