@@ -72,11 +72,18 @@ final class ServiceProcess implements AutoCloseable {
 				.start();
 			ServiceProcess service = new ServiceProcess(process, port);
 			ApiClient client = new ApiClient(port, "");
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(250))
-				.failFast("the service exited; see " + log, () -> !process.isAlive())
-				.ignoreExceptions()
-				.until(() -> client.get(readyPath).statusCode() == 200);
+			try {
+				await().atMost(Duration.ofSeconds(90))
+					.pollInterval(Duration.ofMillis(250))
+					.failFast("the service exited; see " + log, () -> !process.isAlive())
+					.ignoreExceptions()
+					.until(() -> client.get(readyPath).statusCode() == 200);
+			}
+			catch (RuntimeException | Error ex) {
+				// a service that never became ready must not outlive the test
+				process.destroyForcibly();
+				throw ex;
+			}
 			return service;
 		}
 		catch (IOException ex) {
