@@ -7,6 +7,7 @@ package io.caesarrest.finder;
  * @param mergeThreshold merge (flood fill) threshold in sigma
  * @param boxSizeBeams background box size in beams (major FWHM)
  * @param minPixels minimum island size in pixels
+ * @param filter whether pixels may also seed an island through the matched filter
  * @param fit whether to fit Gaussian components
  * @param maxComponents maximum number of components per island
  * @param threads number of worker threads
@@ -15,7 +16,7 @@ package io.caesarrest.finder;
  * @param votable whether to write the VOTable
  */
 public record FinderOptions(double seedThreshold, double mergeThreshold, double boxSizeBeams, int minPixels,
-		boolean fit, int maxComponents, int threads, boolean plot, boolean regions, boolean votable) {
+		boolean filter, boolean fit, int maxComponents, int threads, boolean plot, boolean regions, boolean votable) {
 
 	/** Background box size in pixels used when the image has no beam. */
 	public static final int FALLBACK_BOX_PIXELS = 64;
@@ -38,7 +39,7 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 	 * @return the defaults
 	 */
 	public static FinderOptions defaults() {
-		return new FinderOptions(5.0, 2.6, 20, 5, true, 5, Runtime.getRuntime().availableProcessors(), true, true,
+		return new FinderOptions(5.0, 2.6, 20, 5, true, true, 5, Runtime.getRuntime().availableProcessors(), true, true,
 				true);
 	}
 
@@ -49,8 +50,8 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 	 * @return the new options
 	 */
 	public FinderOptions withThresholds(double seed, double merge) {
-		return new FinderOptions(seed, merge, this.boxSizeBeams, this.minPixels, this.fit, this.maxComponents,
-				this.threads, this.plot, this.regions, this.votable);
+		return new FinderOptions(seed, merge, this.boxSizeBeams, this.minPixels, this.filter, this.fit,
+				this.maxComponents, this.threads, this.plot, this.regions, this.votable);
 	}
 
 	/**
@@ -59,8 +60,18 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 	 * @return the new options
 	 */
 	public FinderOptions withExtraOutputs(boolean enabled) {
-		return new FinderOptions(this.seedThreshold, this.mergeThreshold, this.boxSizeBeams, this.minPixels, this.fit,
-				this.maxComponents, this.threads, enabled, enabled, enabled);
+		return new FinderOptions(this.seedThreshold, this.mergeThreshold, this.boxSizeBeams, this.minPixels,
+				this.filter, this.fit, this.maxComponents, this.threads, enabled, enabled, enabled);
+	}
+
+	/**
+	 * Returns a copy with the matched filter seed test on or off.
+	 * @param enabled whether to use the matched filter
+	 * @return the new options
+	 */
+	public FinderOptions withFilter(boolean enabled) {
+		return new FinderOptions(this.seedThreshold, this.mergeThreshold, this.boxSizeBeams, this.minPixels, enabled,
+				this.fit, this.maxComponents, this.threads, this.plot, this.regions, this.votable);
 	}
 
 	private static void require(boolean condition, String message) {

@@ -14,6 +14,7 @@ import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.detect.DetectionSettings;
 import io.caesarrest.finder.detect.Island;
 import io.caesarrest.finder.detect.IslandDetector;
+import io.caesarrest.finder.detect.MatchedFilter;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.fits.FitsImageReader;
 import io.caesarrest.finder.output.CatalogWriters;
@@ -64,11 +65,12 @@ public final class SourceFinder {
 		watch.lap("background");
 		DetectionSettings settings = new DetectionSettings(options.seedThreshold(), options.mergeThreshold(),
 				options.minPixels());
-		List<Island> islands = new IslandDetector(settings).detect(image, map, executor);
+		MatchedFilter filter = options.filter() ? MatchedFilter.estimate(image, map, executor) : null;
+		List<Island> islands = new IslandDetector(settings, filter).detect(image, map, executor);
 		watch.lap("detect");
-		List<CatalogSource> sources = new IslandProcessor(options, image, map).process(islands, executor);
+		List<CatalogSource> sources = new IslandProcessor(options, image, map, filter).process(islands, executor);
 		watch.lap("measure");
-		return new Catalog(metadata(options, image, map, box, watch.laps()), sources);
+		return new Catalog(metadata(options, image, map, box, filter, watch.laps()), sources);
 	}
 
 	static int boxPixels(FinderOptions options, FitsImage image) {
@@ -77,15 +79,15 @@ public final class SourceFinder {
 	}
 
 	private static CatalogMetadata metadata(FinderOptions options, FitsImage image, BackgroundMap map, int box,
-			Map<String, Double> timings) {
+			MatchedFilter filter, Map<String, Double> timings) {
 		boolean sky = image.wcs() != null;
 		double beamMajor = (image.beam() != null) ? image.beam().majorDeg() * 3600 : Double.NaN;
 		double beamMinor = (image.beam() != null) ? image.beam().minorDeg() * 3600 : Double.NaN;
 		double beamPa = (image.beam() != null) ? image.beam().paDeg() : Double.NaN;
 		return new CatalogMetadata(image.name(), image.width(), image.height(), image.unit(), sky ? "arcsec" : "pixel",
 				beamMajor, beamMinor, beamPa, image.beamAreaPixels(), sky ? image.pixelScaleDeg() * 3600 : Double.NaN,
-				map.medianBackground(), map.medianNoise(), options.seedThreshold(), options.mergeThreshold(), box,
-				options.threads(), new LinkedHashMap<>(timings));
+				map.medianBackground(), map.medianNoise(), options.seedThreshold(), options.mergeThreshold(),
+				(filter != null) ? filter.gain() : Double.NaN, box, options.threads(), new LinkedHashMap<>(timings));
 	}
 
 	/**

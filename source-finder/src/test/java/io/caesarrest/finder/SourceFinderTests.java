@@ -11,6 +11,7 @@ import io.caesarrest.finder.bench.Scorecard;
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
 import io.caesarrest.finder.catalog.SourceFlags;
+import io.caesarrest.finder.fits.Beam;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.fits.FitsImageReader;
 import io.caesarrest.finder.fits.FitsImageWriter;
@@ -60,6 +61,55 @@ class SourceFinderTests {
 		Catalog catalog = SourceFinder.run(OPTIONS, image, this.dir.resolve("out"), "noise").catalog();
 		assertThat(catalog.sources()).hasSizeLessThanOrEqualTo(3);
 		assertThat(catalog.metadata().medianNoise()).isCloseTo(1e-4, within(5e-6));
+	}
+
+	@Test
+	void seedsFaintSourcesThroughTheMatchedFilter() {
+		Path noise = this.dir.resolve("noise.fits");
+		SkySimulator.simulate(new SimulationOptions(1024, 8, 1e-4, 4, 0, 0, 0, 0), noise, null, 2);
+		FitsImage image = new FitsImageReader().read(noise);
+		double sigma = Beam.sigmaFromFwhm(4);
+		List<double[]> injected = new ArrayList<>();
+		for (int gy = 0; gy < 10; gy++) {
+			for (int gx = 0; gx < 10; gx++) {
+				double cx = 60 + 100 * gx + 0.25 * (gx % 3);
+				double cy = 60 + 100 * gy + 0.25 * (gy % 3);
+				injected.add(new double[] { cx, cy });
+				for (int y = (int) cy - 12; y <= cy + 12; y++) {
+					for (int x = (int) cx - 12; x <= cx + 12; x++) {
+						double r2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+						image.pixels()[y * 1024 + x] += (float) (5e-4 * Math.exp(-0.5 * r2 / (sigma * sigma)));
+					}
+				}
+			}
+		}
+		Path faint = this.dir.resolve("faint.fits");
+		new FitsImageWriter().write(faint, 1024, 1024, image.pixels(),
+				Map.of("BUNIT", "JY/BEAM", "BMAJ", 8 / 3600.0, "BMIN", 8 / 3600.0, "CTYPE1", "RA---SIN", "CTYPE2",
+						"DEC--SIN", "CDELT1", -2 / 3600.0, "CDELT2", 2 / 3600.0));
+		Catalog filtered = SourceFinder.run(OPTIONS, faint, this.dir.resolve("on"), "on").catalog();
+		Catalog plain = SourceFinder.run(OPTIONS.withFilter(false), faint, this.dir.resolve("off"), "off").catalog();
+		int[] withFilter = matchedAndFalse(filtered, injected);
+		int[] withoutFilter = matchedAndFalse(plain, injected);
+		assertThat(filtered.metadata().filterGain()).isBetween(1.15, 1.45);
+		assertThat(Double.isNaN(plain.metadata().filterGain())).isTrue();
+		assertThat(withFilter[0]).isGreaterThanOrEqualTo(80);
+		assertThat(withoutFilter[0]).isLessThanOrEqualTo(65);
+		assertThat(withFilter[1]).isLessThanOrEqualTo(3);
+		assertThat(withoutFilter[1]).isLessThanOrEqualTo(3);
+	}
+
+	private static int[] matchedAndFalse(Catalog catalog, List<double[]> injected) {
+		int matched = 0;
+		for (double[] position : injected) {
+			matched += detections(catalog).stream()
+				.anyMatch((d) -> Math.hypot(d.x() - position[0], d.y() - position[1]) < 4) ? 1 : 0;
+		}
+		int unmatched = 0;
+		for (Detection d : detections(catalog)) {
+			unmatched += injected.stream().noneMatch((p) -> Math.hypot(d.x() - p[0], d.y() - p[1]) < 4) ? 1 : 0;
+		}
+		return new int[] { matched, unmatched };
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.caesarrest.finder.background;
 
+import java.util.Arrays;
+
 /**
  * Background and noise on a coarse grid of node centres, bilinearly interpolated to any
  * pixel on demand so that full-resolution maps never need to be stored.
@@ -23,6 +25,12 @@ public final class BackgroundMap {
 	private final float[] columnWeight;
 
 	/**
+	 * First column whose left interpolation node is at least i; {@code nodesX} entries +
+	 * 1.
+	 */
+	private final int[] nodeStart;
+
+	/**
 	 * Creates a map from node values.
 	 * @param nodesX nodes along x
 	 * @param nodesY nodes along y
@@ -43,11 +51,65 @@ public final class BackgroundMap {
 		this.noise = noise;
 		this.columnNode = new int[width];
 		this.columnWeight = new float[width];
-		for (int x = 0; x < width; x++) {
+		this.nodeStart = new int[nodesX + 1];
+		Arrays.fill(this.nodeStart, width);
+		for (int x = width - 1; x >= 0; x--) {
 			double fx = cell(x, stepX, nodesX);
 			this.columnNode[x] = (int) fx;
 			this.columnWeight[x] = (float) (fx - (int) fx);
+			this.nodeStart[this.columnNode[x]] = x;
 		}
+		for (int i = nodesX - 1; i >= 0; i--) {
+			this.nodeStart[i] = Math.min(this.nodeStart[i], this.nodeStart[i + 1]);
+		}
+	}
+
+	/**
+	 * Computes the significance {@code (pixel - background) / noise} along part of a row,
+	 * one stretch between two grid nodes at a time (a loop the JIT can vectorise).
+	 * @param pixels the image pixels
+	 * @param width the image width
+	 * @param y the row
+	 * @param x0 the first column
+	 * @param count the number of columns
+	 * @param out receives the significance values
+	 * @param outOffset index in {@code out} of column {@code x0}
+	 */
+	public void significanceRow(float[] pixels, int width, int y, int x0, int count, float[] out, int outOffset) {
+		int first = this.columnNode[x0];
+		int last = Math.min(this.columnNode[x0 + count - 1] + 1, this.nodesX - 1);
+		float[] rowBackground = rowNodes(this.background, y, first, last);
+		float[] rowNoise = rowNodes(this.noise, y, first, last);
+		int pixelOffset = y * width;
+		int end = x0 + count;
+		int x = x0;
+		while (x < end) {
+			int i = this.columnNode[x];
+			int spanEnd = Math.min(end, this.nodeStart[i + 1]);
+			int i1 = Math.min(i + 1, this.nodesX - 1);
+			float b0 = rowBackground[i];
+			float db = rowBackground[i1] - b0;
+			float n0 = rowNoise[i];
+			float dn = rowNoise[i1] - n0;
+			int shift = outOffset - x0;
+			for (int k = x; k < spanEnd; k++) {
+				float w = this.columnWeight[k];
+				out[shift + k] = (pixels[pixelOffset + k] - (b0 + db * w)) / (n0 + dn * w);
+			}
+			x = spanEnd;
+		}
+	}
+
+	private float[] rowNodes(float[] grid, int y, int first, int last) {
+		double fy = cell(y, this.stepY, this.nodesY);
+		int j0 = (int) fy;
+		float ty = (float) (fy - j0);
+		int j1 = Math.min(j0 + 1, this.nodesY - 1);
+		float[] row = new float[this.nodesX];
+		for (int i = first; i <= last; i++) {
+			row[i] = lerp(grid[j0 * this.nodesX + i], grid[j1 * this.nodesX + i], ty);
+		}
+		return row;
 	}
 
 	/**

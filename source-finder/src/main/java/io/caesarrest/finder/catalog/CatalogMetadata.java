@@ -19,13 +19,15 @@ import java.util.Map;
  * @param medianNoise the median noise
  * @param seedThreshold the seed threshold in sigma
  * @param mergeThreshold the merge threshold in sigma
+ * @param filterGain the matched filter's gain over the pixel significance, NaN when no
+ * filter was used
  * @param boxPixels the background box size in pixels
  * @param threads the number of threads used
  * @param timings stage timings in seconds, in pipeline order
  */
 public record CatalogMetadata(String image, int width, int height, String unit, String sizeUnit, double beamMajor,
 		double beamMinor, double beamPa, double beamAreaPixels, double pixelScaleArcsec, double medianBackground,
-		double medianNoise, double seedThreshold, double mergeThreshold, int boxPixels, int threads,
+		double medianNoise, double seedThreshold, double mergeThreshold, double filterGain, int boxPixels, int threads,
 		Map<String, Double> timings) {
 
 }

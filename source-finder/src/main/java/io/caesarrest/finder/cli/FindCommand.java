@@ -17,7 +17,7 @@ final class FindCommand {
 	static final Set<String> OPTIONS = Set.of("inputfile", "outdir", "id", "seedthr", "mergethr", "boxsize", "npixmin",
 			"maxcomponents", "nthreads");
 
-	static final Set<String> FLAGS = Set.of("no-fit", "no-plot", "no-regions", "no-votable");
+	static final Set<String> FLAGS = Set.of("no-filter", "no-fit", "no-plot", "no-regions", "no-votable");
 
 	private FindCommand() {
 	}
@@ -34,7 +34,7 @@ final class FindCommand {
 		try {
 			options = new FinderOptions(args.number("seedthr", defaults.seedThreshold()),
 					args.number("mergethr", defaults.mergeThreshold()), args.number("boxsize", defaults.boxSizeBeams()),
-					args.integer("npixmin", defaults.minPixels()), !args.flag("no-fit"),
+					args.integer("npixmin", defaults.minPixels()), !args.flag("no-filter"), !args.flag("no-fit"),
 					args.integer("maxcomponents", defaults.maxComponents()),
 					args.integer("nthreads", defaults.threads()), !args.flag("no-plot"), !args.flag("no-regions"),
 					!args.flag("no-votable"));

@@ -19,12 +19,24 @@ public final class IslandDetector {
 
 	private final DetectionSettings settings;
 
+	private final MatchedFilter filter;
+
 	/**
-	 * Creates a detector.
+	 * Creates a detector that seeds on pixel significance only.
 	 * @param settings the thresholds
 	 */
 	public IslandDetector(DetectionSettings settings) {
+		this(settings, null);
+	}
+
+	/**
+	 * Creates a detector.
+	 * @param settings the thresholds
+	 * @param filter the matched filter giving a second seed test, or {@code null}
+	 */
+	public IslandDetector(DetectionSettings settings, MatchedFilter filter) {
 		this.settings = settings;
+		this.filter = filter;
 	}
 
 	/**
@@ -39,7 +51,7 @@ public final class IslandDetector {
 		int tilesY = (image.height() + TILE - 1) / TILE;
 		TileLabels[] tiles = new TileLabels[tilesX * tilesY];
 		ThreadLocal<TileLabeler> labelers = ThreadLocal
-			.withInitial(() -> new TileLabeler(image, map, this.settings, TILE));
+			.withInitial(() -> new TileLabeler(image, map, this.settings, this.filter, TILE));
 		executor.forEach(tiles.length, (t) -> {
 			int tx = t % tilesX;
 			int ty = t / tilesX;

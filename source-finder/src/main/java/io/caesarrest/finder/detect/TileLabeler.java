@@ -9,7 +9,10 @@ import io.caesarrest.finder.fits.FitsImage;
 
 /**
  * Labels one tile: computes significance on the fly, flood fills 8-connected pixels above
- * the merge threshold and keeps fragments that hold a seed or reach the tile edge.
+ * the merge threshold and keeps fragments that hold a seed or reach the tile edge. A seed
+ * is a pixel at or above the seed threshold in significance or, when a matched filter is
+ * given, in filtered significance; the filter is evaluated only on fragments without a
+ * significance seed.
  */
 final class TileLabeler {
 
@@ -19,16 +22,26 @@ final class TileLabeler {
 
 	private final DetectionSettings settings;
 
+	private final MatchedFilter filter;
+
+	/**
+	 * Pixels below this significance are not filtered: a seed-level filtered value there
+	 * would need a noise excursion of over one sigma against the source's own pixels.
+	 */
+	private final float filterFloor;
+
 	private final TileSignificance tile;
 
 	private final int[] labels;
 
 	private final int[] stack;
 
-	TileLabeler(FitsImage image, BackgroundMap map, DetectionSettings settings, int maxTileSize) {
+	TileLabeler(FitsImage image, BackgroundMap map, DetectionSettings settings, MatchedFilter filter, int maxTileSize) {
 		this.image = image;
 		this.map = map;
 		this.settings = settings;
+		this.filter = filter;
+		this.filterFloor = (filter != null) ? (float) (settings.seedThreshold() / filter.gain() - 1) : 0;
 		this.tile = new TileSignificance(maxTileSize);
 		this.labels = new int[maxTileSize * maxTileSize];
 		this.stack = new int[maxTileSize * maxTileSize];
@@ -39,13 +52,17 @@ final class TileLabeler {
 		Arrays.fill(this.labels, 0, width * height, -1);
 		List<Fragment> fragments = new ArrayList<>();
 		List<Integer> kept = new ArrayList<>();
+		float merge = (float) this.settings.mergeThreshold();
+		float[] significance = this.tile.significance;
 		for (int k = 0; k < width * height; k++) {
-			if (this.labels[k] == -1 && this.tile.significance[k] >= this.settings.mergeThreshold()) {
+			if (significance[k] >= merge && this.labels[k] == -1) {
 				int count = fill(k, kept.size(), width, height);
-				boolean keep = keep(count, width, height);
+				float seed = seedSignificance(count, x0, y0, width);
+				boolean keep = touchesTileEdge(count, width, height)
+						|| (seed >= this.settings.seedThreshold() && count >= this.settings.minPixels());
 				kept.add(keep ? fragments.size() : -1);
 				if (keep) {
-					fragments.add(collect(count, x0, y0, width));
+					fragments.add(collect(count, x0, y0, width, seed));
 				}
 			}
 		}
@@ -100,8 +117,7 @@ final class TileLabeler {
 		return count;
 	}
 
-	private boolean keep(int count, int width, int height) {
-		float max = Float.NEGATIVE_INFINITY;
+	private boolean touchesTileEdge(int count, int width, int height) {
 		for (int i = 0; i < count; i++) {
 			int k = this.stack[this.stack.length - 1 - i];
 			int x = k % width;
@@ -109,16 +125,43 @@ final class TileLabeler {
 			if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
 				return true;
 			}
-			max = Math.max(max, this.tile.significance[k]);
 		}
-		return max >= this.settings.seedThreshold() && count >= this.settings.minPixels();
+		return false;
 	}
 
-	private Fragment collect(int count, int x0, int y0, int width) {
+	/**
+	 * Returns the highest significance of the fragment, or its highest filtered
+	 * significance (over pixels above the filter floor) when that is higher and no pixel
+	 * reaches the seed threshold.
+	 */
+	private float seedSignificance(int count, int x0, int y0, int width) {
+		float max = Float.NEGATIVE_INFINITY;
+		for (int i = 0; i < count; i++) {
+			max = Math.max(max, this.tile.significance[this.stack[this.stack.length - 1 - i]]);
+		}
+		if (this.filter == null || max >= this.settings.seedThreshold()) {
+			return max;
+		}
+		for (int i = 0; i < count && max < this.settings.seedThreshold(); i++) {
+			int k = this.stack[this.stack.length - 1 - i];
+			if (this.tile.significance[k] < this.filterFloor) {
+				continue;
+			}
+			int x = x0 + k % width;
+			int y = y0 + k / width;
+			float filtered = (float) this.filter.significance(this.image, x, y, (float) this.map.background(x, y),
+					(float) this.map.noise(x, y));
+			if (filtered > max) {
+				max = filtered;
+			}
+		}
+		return max;
+	}
+
+	private Fragment collect(int count, int x0, int y0, int width, float seed) {
 		int[] pixels = new int[count];
 		float[] fluxes = new float[count];
 		float[] noise = new float[count];
-		float max = Float.NEGATIVE_INFINITY;
 		boolean border = false;
 		boolean blank = false;
 		for (int i = 0; i < count; i++) {
@@ -126,13 +169,12 @@ final class TileLabeler {
 			int gx = x0 + k % width;
 			int gy = y0 + k / width;
 			pixels[i] = gy * this.image.width() + gx;
-			fluxes[i] = this.tile.residual[k];
-			noise[i] = this.tile.noise[k];
-			max = Math.max(max, this.tile.significance[k]);
+			fluxes[i] = (float) (this.image.get(gx, gy) - this.map.background(gx, gy));
+			noise[i] = (float) this.map.noise(gx, gy);
 			border |= gx == 0 || gy == 0 || gx == this.image.width() - 1 || gy == this.image.height() - 1;
 			blank = blank || nearBlank(gx, gy);
 		}
-		return new Fragment(pixels, fluxes, noise, max, border, blank);
+		return new Fragment(pixels, fluxes, noise, seed, border, blank);
 	}
 
 	private boolean nearBlank(int gx, int gy) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.caesarrest.finder.background.BackgroundMap;
 import io.caesarrest.finder.detect.Island;
+import io.caesarrest.finder.detect.MatchedFilter;
 import io.caesarrest.finder.fits.Beam;
 import io.caesarrest.finder.fits.FitsImage;
 
@@ -19,16 +20,29 @@ public final class IslandFitter {
 
 	private final FitSettings settings;
 
+	private final MatchedFilter filter;
+
 	private final double beamSigmaMajor;
 
 	private final double beamSigmaMinor;
 
 	/**
-	 * Creates a fitter.
+	 * Creates a fitter that looks for extra components by pixel significance only.
 	 * @param settings the fit settings
 	 */
 	public IslandFitter(FitSettings settings) {
+		this(settings, null);
+	}
+
+	/**
+	 * Creates a fitter.
+	 * @param settings the fit settings
+	 * @param filter the matched filter that may also place extra components, or
+	 * {@code null}
+	 */
+	public IslandFitter(FitSettings settings, MatchedFilter filter) {
 		this.settings = settings;
+		this.filter = filter;
 		this.beamSigmaMajor = Beam.sigmaFromFwhm(settings.beamMajorPixels());
 		this.beamSigmaMinor = Beam.sigmaFromFwhm(settings.beamMinorPixels());
 	}
@@ -55,8 +69,8 @@ public final class IslandFitter {
 			LevenbergMarquardt.Solution solution = LevenbergMarquardt.fit(data, start(region, peaks.subList(0, count)),
 					fixed, constraints::apply);
 			if (solution != null && constraints.accepts(solution.params())) {
-				solution = new ResidualSearch(region, data, this.settings).extend(solution, constraints,
-						shape(this.beamSigmaMajor, this.beamSigmaMinor));
+				solution = new ResidualSearch(region, data, this.settings, this.filter, image).extend(solution,
+						constraints, shape(this.beamSigmaMajor, this.beamSigmaMinor));
 				fixed = new boolean[solution.params().length];
 				solution = refitUnresolved(data, solution, fixed, constraints);
 				double reducedChi2 = solution.chi2() / (data.size() - solution.params().length);

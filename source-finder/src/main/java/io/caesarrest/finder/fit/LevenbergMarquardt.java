@@ -10,7 +10,7 @@ final class LevenbergMarquardt {
 
 	private static final int MAX_ITERATIONS = 60;
 
-	private static final double TOLERANCE = 1e-5;
+	private static final double TOLERANCE = 1e-4;
 
 	private LevenbergMarquardt() {
 	}
@@ -29,17 +29,17 @@ final class LevenbergMarquardt {
 				continue;
 			}
 			constrain.accept(trial);
-			Normal next = normal(data, trial, fixed);
-			double change = normal.chi2 - next.chi2;
+			double trialChi2 = chi2(data, trial);
+			double change = normal.chi2 - trialChi2;
 			if (change >= 0) {
 				p = trial;
-				normal = next;
+				normal = normal(data, trial, fixed);
 				lambda = Math.max(lambda / 10, 1e-9);
 			}
 			else {
 				lambda *= 10;
 			}
-			if (Math.abs(change) <= TOLERANCE * Math.max(next.chi2, 1e-30) || lambda > 1e10) {
+			if (Math.abs(change) <= TOLERANCE * Math.max(trialChi2, 1e-30) || lambda > 1e10) {
 				break;
 			}
 		}
@@ -75,6 +75,19 @@ final class LevenbergMarquardt {
 			damped[i * n + i] = matrix[i * n + i] * (1 + lambda) + lambda * 1e-9 * max;
 		}
 		return damped;
+	}
+
+	/**
+	 * Returns chi-square alone: a rejected step needs no derivatives.
+	 */
+	private static double chi2(FitData data, double[] p) {
+		double[] constants = GaussianModel.constants(p);
+		double chi2 = 0;
+		for (int k = 0; k < data.size(); k++) {
+			double residual = data.values()[k] - GaussianModel.evaluate(p, constants, data.x()[k], data.y()[k], null);
+			chi2 += data.weights()[k] * residual * residual;
+		}
+		return chi2;
 	}
 
 	private static Normal normal(FitData data, double[] p, boolean[] fixed) {

@@ -3,7 +3,7 @@ package io.caesarrest.finder.fit;
 /**
  * Dense symmetric positive-definite solves and inverses by Cholesky decomposition.
  */
-final class LinearAlgebra {
+public final class LinearAlgebra {
 
 	private LinearAlgebra() {
 	}
@@ -11,8 +11,11 @@ final class LinearAlgebra {
 	/**
 	 * Returns the lower Cholesky factor of an n x n row-major matrix, or null if not
 	 * positive definite.
+	 * @param a the matrix
+	 * @param n its order
+	 * @return the factor, row-major
 	 */
-	static double[] cholesky(double[] a, int n) {
+	public static double[] cholesky(double[] a, int n) {
 		double[] l = new double[n * n];
 		for (int i = 0; i < n; i++) {
 			for (int j = 0; j <= i; j++) {
@@ -36,8 +39,12 @@ final class LinearAlgebra {
 
 	/**
 	 * Solves L L^T x = b given the Cholesky factor.
+	 * @param l the factor from {@link #cholesky(double[], int)}
+	 * @param n the order
+	 * @param b the right-hand side
+	 * @return x
 	 */
-	static double[] solve(double[] l, int n, double[] b) {
+	public static double[] solve(double[] l, int n, double[] b) {
 		double[] y = new double[n];
 		for (int i = 0; i < n; i++) {
 			double sum = b[i];

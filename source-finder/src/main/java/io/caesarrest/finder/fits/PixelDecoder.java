@@ -44,7 +44,7 @@ final class PixelDecoder {
 	float[] decode(FileChannel channel, long offset, int width, int height) throws IOException {
 		float[] pixels = new float[Math.multiplyExact(width, height)];
 		int chunkPixels = Math.max(1, CHUNK_BYTES / this.bytesPerPixel);
-		ByteBuffer buffer = ByteBuffer.allocate(chunkPixels * this.bytesPerPixel).order(ByteOrder.BIG_ENDIAN);
+		ByteBuffer buffer = ByteBuffer.allocateDirect(chunkPixels * this.bytesPerPixel).order(ByteOrder.BIG_ENDIAN);
 		long position = offset;
 		for (int done = 0; done < pixels.length;) {
 			int n = Math.min(chunkPixels, pixels.length - done);

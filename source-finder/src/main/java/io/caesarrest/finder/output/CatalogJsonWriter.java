@@ -97,6 +97,7 @@ final class CatalogJsonWriter {
 		map.put("noise_median", m.medianNoise());
 		map.put("seed_threshold", m.seedThreshold());
 		map.put("merge_threshold", m.mergeThreshold());
+		map.put("matched_filter_gain", m.filterGain());
 		map.put("box_pixels", m.boxPixels());
 		map.put("threads", m.threads());
 		map.put("n_sources", catalog.sources().size());

@@ -55,7 +55,8 @@ public final class CatalogWriters {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create output directory " + outDir + ": " + ex.getMessage(), ex);
 		}
-		Map<Path, OutputTask> tasks = tasks(catalog, image, outDir, id);
+		PlotWriter.Preview preview = this.plot ? PlotWriter.preview(image, executor) : null;
+		Map<Path, OutputTask> tasks = tasks(catalog, image, preview, outDir, id);
 		List<Path> files = new ArrayList<>(tasks.keySet());
 		executor.forEach(files.size(), (i) -> {
 			try {
@@ -68,14 +69,16 @@ public final class CatalogWriters {
 		return files;
 	}
 
-	private Map<Path, OutputTask> tasks(Catalog catalog, FitsImage image, Path outDir, String id) {
+	private Map<Path, OutputTask> tasks(Catalog catalog, FitsImage image, PlotWriter.Preview preview, Path outDir,
+			String id) {
 		String unit = catalog.metadata().unit();
 		String size = catalog.metadata().sizeUnit();
 		List<CatalogComponent> components = new ArrayList<>();
 		catalog.sources().forEach((source) -> components.addAll(source.components()));
 		Map<Path, OutputTask> tasks = new LinkedHashMap<>();
 		if (this.plot) {
-			tasks.put(outDir.resolve("plot_" + id + ".png"), (path) -> new PlotWriter().write(catalog, image, path));
+			tasks.put(outDir.resolve("plot_" + id + ".png"),
+					(path) -> new PlotWriter().write(catalog, image, preview, path));
 		}
 		tasks.put(outDir.resolve("catalog-" + id + ".json"),
 				(path) -> new CatalogJsonWriter().writeSources(catalog, path));

@@ -1,5 +1,6 @@
 package io.caesarrest.finder.output;
 
+import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
@@ -16,29 +17,42 @@ final class ImageBinner {
 		this.factor = factor;
 	}
 
-	float[] bin(int w, int h) {
-		float[] sums = new float[w * h];
-		int[] counts = new int[w * h];
-		int[] column = new int[this.image.width()];
-		for (int x = 0; x < column.length; x++) {
-			column[x] = x / this.factor;
-		}
+	/**
+	 * Returns the block means, one output row per task.
+	 */
+	float[] bin(int w, int h, ParallelExecutor executor) {
+		float[] means = new float[w * h];
+		executor.forEach(h, (by) -> binRow(by, w, means));
+		return means;
+	}
+
+	private void binRow(int by, int w, float[] means) {
+		float[] sums = new float[w];
+		int[] counts = new int[w];
 		float[] pixels = this.image.pixels();
-		for (int y = 0; y < this.image.height(); y++) {
-			int row = (y / this.factor) * w;
-			int offset = y * this.image.width();
-			for (int x = 0; x < column.length; x++) {
-				float v = pixels[offset + x];
-				if (v == v) {
-					sums[row + column[x]] += v;
-					counts[row + column[x]]++;
+		int width = this.image.width();
+		int lastRow = Math.min(this.image.height(), (by + 1) * this.factor);
+		for (int y = by * this.factor; y < lastRow; y++) {
+			int offset = y * width;
+			for (int bx = 0; bx < w; bx++) {
+				int from = offset + bx * this.factor;
+				int to = offset + Math.min(width, (bx + 1) * this.factor);
+				float sum = 0;
+				int count = 0;
+				for (int k = from; k < to; k++) {
+					float v = pixels[k];
+					if (v == v) {
+						sum += v;
+						count++;
+					}
 				}
+				sums[bx] += sum;
+				counts[bx] += count;
 			}
 		}
-		for (int k = 0; k < sums.length; k++) {
-			sums[k] = (counts[k] > 0) ? sums[k] / counts[k] : Float.NaN;
+		for (int bx = 0; bx < w; bx++) {
+			means[by * w + bx] = (counts[bx] > 0) ? sums[bx] / counts[bx] : Float.NaN;
 		}
-		return sums;
 	}
 
 }

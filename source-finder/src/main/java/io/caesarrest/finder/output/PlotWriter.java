@@ -1,13 +1,11 @@
 package io.caesarrest.finder.output;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,11 +14,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
 import io.caesarrest.finder.catalog.CatalogSource;
 import io.caesarrest.finder.catalog.SourceFlags;
+import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.fits.FitsImage;
 
 /**
@@ -32,28 +32,51 @@ final class PlotWriter {
 	private static final int MAX_SIDE = 1200;
 
 	/**
-	 * PNG compression quality; 1 is no compression, 0 is the slow maximum (deflate level
-	 * 9).
+	 * PNG compression quality 1, stored without deflate: a noise-dominated radio image
+	 * compresses by under 20 %, and deflating it took longer than the rest of the plot.
 	 */
-	private static final float FAST_COMPRESSION = 0.85f;
+	private static final float COMPRESSION_QUALITY = 1.0f;
 
-	void write(Catalog catalog, FitsImage image, Path path) throws IOException {
-		System.setProperty("java.awt.headless", "true");
+	/**
+	 * Grey levels 0 to {@value #GREYS} - 1, then red and yellow for the ellipses: one
+	 * byte a pixel, a third of the data to filter and deflate of an RGB image.
+	 */
+	private static final int GREYS = 254;
+
+	private static final int RED = GREYS;
+
+	private static final int YELLOW = GREYS + 1;
+
+	private static final IndexColorModel PALETTE = palette();
+
+	/**
+	 * Bins the image down to the preview size, in parallel; done before the writers
+	 * start, since it is the largest part of the plot's work.
+	 * @param image the image
+	 * @param executor the executor
+	 * @return the preview
+	 */
+	static Preview preview(FitsImage image, ParallelExecutor executor) {
 		int factor = Math.max(1, (Math.max(image.width(), image.height()) + MAX_SIDE - 1) / MAX_SIDE);
 		int w = (image.width() + factor - 1) / factor;
 		int h = (image.height() + factor - 1) / factor;
-		float[] binned = new ImageBinner(image, factor).bin(w, h);
-		BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+		return new Preview(new ImageBinner(image, factor).bin(w, h, executor), w, h, factor);
+	}
+
+	void write(Catalog catalog, FitsImage image, Preview preview, Path path) throws IOException {
+		System.setProperty("java.awt.headless", "true");
+		int factor = preview.factor();
+		int w = preview.width();
+		int h = preview.height();
+		float[] binned = preview.means();
+		BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
 		byte[] raster = ((DataBufferByte) png.getRaster().getDataBuffer()).getData();
 		AsinhStretch stretch = new AsinhStretch(catalog.metadata().medianBackground(), catalog.metadata().medianNoise(),
 				max(binned));
 		for (int y = 0; y < h; y++) {
-			int row = 3 * (h - 1 - y) * w;
+			int row = (h - 1 - y) * w;
 			for (int x = 0; x < w; x++) {
-				byte grey = (byte) stretch.grey(binned[y * w + x]);
-				raster[row + 3 * x] = grey;
-				raster[row + 3 * x + 1] = grey;
-				raster[row + 3 * x + 2] = grey;
+				raster[row + x] = (byte) stretch.grey(binned[y * w + x]);
 			}
 		}
 		drawComponents(png, catalog, image, factor);
@@ -64,8 +87,9 @@ final class PlotWriter {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
 		ImageWriteParam param = writer.getDefaultWriteParam();
 		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-		param.setCompressionQuality(FAST_COMPRESSION);
-		try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(path))) {
+		param.setCompressionQuality(COMPRESSION_QUALITY);
+		try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+				ImageOutputStream out = new MemoryCacheImageOutputStream(file)) {
 			writer.setOutput(out);
 			writer.write(null, new IIOImage(png, null, null), param);
 		}
@@ -74,29 +98,70 @@ final class PlotWriter {
 		}
 	}
 
+	/**
+	 * Outlines each component's ellipse straight into the palette raster: a point every
+	 * half pixel along the outline, which is much cheaper than rasterising thousands of
+	 * rotated shapes through Java2D.
+	 */
 	private void drawComponents(BufferedImage png, Catalog catalog, FitsImage image, int factor) {
-		Graphics2D g = png.createGraphics();
-		g.setStroke(new BasicStroke(1f));
+		byte[] raster = ((DataBufferByte) png.getRaster().getDataBuffer()).getData();
+		int w = png.getWidth();
+		int h = png.getHeight();
 		double sizeToPixels = "arcsec".equals(catalog.metadata().sizeUnit())
 				? 1.0 / catalog.metadata().pixelScaleArcsec() : 1.0;
 		for (CatalogSource source : catalog.sources()) {
 			for (CatalogComponent c : source.components()) {
 				boolean failed = (c.flags() & SourceFlags.FIT_FAILED) != 0;
-				g.setColor(failed ? Color.YELLOW : Color.RED);
+				byte colour = (byte) (failed ? YELLOW : RED);
 				double yAxisPa = (image.wcs() != null) ? image.wcs().yAxisPositionAngleDeg(c.x(), c.y()) : 0;
-				double imagePa = c.pa() - yAxisPa;
-				double major = Math.max(2, c.bmaj() * sizeToPixels / factor);
-				double minor = Math.max(2, c.bmin() * sizeToPixels / factor);
+				double angle = -Math.toRadians(c.pa() - yAxisPa + 90);
+				double a = Math.max(2, c.bmaj() * sizeToPixels / factor) / 2;
+				double b = Math.max(2, c.bmin() * sizeToPixels / factor) / 2;
 				double cx = (c.x() + 0.5) / factor;
-				double cy = png.getHeight() - (c.y() + 0.5) / factor;
-				AffineTransform saved = g.getTransform();
-				g.translate(cx, cy);
-				g.rotate(-Math.toRadians(imagePa + 90));
-				g.draw(new Ellipse2D.Double(-major / 2, -minor / 2, major, minor));
-				g.setTransform(saved);
+				double cy = h - (c.y() + 0.5) / factor;
+				double cos = Math.cos(angle);
+				double sin = Math.sin(angle);
+				int steps = (int) Math.ceil(4 * Math.PI * a) + 8;
+				for (int i = 0; i < steps; i++) {
+					double t = 2 * Math.PI * i / steps;
+					double u = a * Math.cos(t);
+					double v = b * Math.sin(t);
+					int x = (int) Math.floor(cx + u * cos - v * sin);
+					int y = (int) Math.floor(cy + u * sin + v * cos);
+					if (x >= 0 && y >= 0 && x < w && y < h) {
+						raster[y * w + x] = colour;
+					}
+				}
 			}
 		}
-		g.dispose();
+	}
+
+	/**
+	 * The image binned down by {@code factor} for the plot.
+	 *
+	 * @param means block means, row-major
+	 * @param width preview width
+	 * @param height preview height
+	 * @param factor the block side in image pixels
+	 */
+	record Preview(float[] means, int width, int height, int factor) {
+
+	}
+
+	private static IndexColorModel palette() {
+		byte[] r = new byte[GREYS + 2];
+		byte[] g = new byte[GREYS + 2];
+		byte[] b = new byte[GREYS + 2];
+		for (int i = 0; i < GREYS; i++) {
+			byte level = (byte) Math.round(i * 255.0 / (GREYS - 1));
+			r[i] = level;
+			g[i] = level;
+			b[i] = level;
+		}
+		r[RED] = (byte) 255;
+		r[YELLOW] = (byte) 255;
+		g[YELLOW] = (byte) 255;
+		return new IndexColorModel(8, GREYS + 2, r, g, b);
 	}
 
 	private static double asinh(double x) {
@@ -114,8 +179,8 @@ final class PlotWriter {
 	}
 
 	/**
-	 * Maps values to grey levels with an asinh stretch starting two sigma below the
-	 * background, through a lookup table over the value range.
+	 * Maps values to grey palette indices with an asinh stretch starting two sigma below
+	 * the background, through a lookup table over the value range.
 	 */
 	private static final class AsinhStretch {
 
@@ -134,7 +199,7 @@ final class PlotWriter {
 			this.scale = (LEVELS - 1) / range;
 			double top = asinh(range / beta);
 			for (int i = 0; i < LEVELS; i++) {
-				this.table[i] = (int) Math.round(255 * asinh(i / this.scale / beta) / top);
+				this.table[i] = (int) Math.round((GREYS - 1) * asinh(i / this.scale / beta) / top);
 			}
 		}
 

@@ -6,7 +6,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import io.caesarrest.finder.FinderOptions;
@@ -25,7 +27,10 @@ public final class FinderBenchmark {
 
 	private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
-	private static final int RUNS = 5;
+	private static final int RUNS = 7;
+
+	/** Untimed runs on each field first, so that the JIT has compiled its hot paths. */
+	private static final int WARM_UP_RUNS = 3;
 
 	private FinderBenchmark() {
 	}
@@ -74,42 +79,69 @@ public final class FinderBenchmark {
 				options.beamPixels(), truth.size());
 		double mpix = (double) size * size / 1e6;
 		double imageMiB = 4.0 * size * size / (1 << 20);
+		for (int run = 1; run <= WARM_UP_RUNS; run++) {
+			SourceFinder.run(FinderOptions.defaults(), image, work.resolve("out" + size), "bench" + size);
+		}
+		boolean sextractor = SextractorRunner.available();
+		double beamArea = 0;
 		FinderResult result = null;
-		double best = Double.POSITIVE_INFINITY;
+		SextractorRunner.Result sex = null;
+		double[] finderSeconds = new double[RUNS];
+		double[] sexSeconds = new double[RUNS];
 		for (int run = 1; run <= RUNS; run++) {
 			System.gc();
 			resetPeaks();
 			result = SourceFinder.run(FinderOptions.defaults(), image, work.resolve("out" + size), "bench" + size);
 			long peak = peakHeap();
-			best = Math.min(best, result.seconds());
+			finderSeconds[run - 1] = result.seconds();
+			beamArea = result.catalog().metadata().beamAreaPixels();
 			System.out.printf(Locale.ROOT,
 					"sfinder run %d: wall %.2f s, %.1f Mpix/s, peak heap %d MiB (target %.0f MiB), %s%n", run,
 					result.seconds(), mpix / result.seconds(), peak >> 20, 3 * imageMiB + 64,
-					result.catalog().metadata().timings());
+					rounded(result.catalog().metadata().timings()));
+			if (sextractor) {
+				sex = new SextractorRunner(work).run(image, beamArea, 5.0);
+				sexSeconds[run - 1] = sex.seconds();
+				System.out.printf(Locale.ROOT, "sextractor run %d: wall %.2f s, %.1f Mpix/s%n", run, sex.seconds(),
+						mpix / sex.seconds());
+			}
 		}
-		System.out.printf(Locale.ROOT, "sfinder best of %d: %.2f s, %.1f Mpix/s%n", RUNS, best, mpix / best);
+		double best = min(finderSeconds);
+		double median = Scorecard.median(finderSeconds);
+		System.out.printf(Locale.ROOT, "sfinder best of %d: %.2f s, %.1f Mpix/s; median %.2f s, %.1f Mpix/s%n", RUNS,
+				best, mpix / best, median, mpix / median);
 		System.out.printf(Locale.ROOT, "sfinder cold CLI run (new JVM, JVM start excluded): %s; with %s: %s%n",
 				ColdRun.seconds(image, work.resolve("cold" + size), ""), C1_ONLY,
 				ColdRun.seconds(image, work.resolve("cold" + size), C1_ONLY));
 		List<Detection> found = detections(result.catalog());
 		Report.print("sfinder", new Scorecard(truth, found, options.beamPixels()), found.size());
-		if (SextractorRunner.available()) {
-			SextractorRunner.Result sex = null;
-			double sexSeconds = Double.POSITIVE_INFINITY;
-			for (int run = 1; run <= RUNS; run++) {
-				sex = new SextractorRunner(work).run(image, result.catalog().metadata().beamAreaPixels(), 5.0);
-				sexSeconds = Math.min(sexSeconds, sex.seconds());
-			}
+		if (sextractor) {
+			double sexBest = min(sexSeconds);
+			double sexMedian = Scorecard.median(sexSeconds);
 			System.out.printf(Locale.ROOT,
-					"sextractor best of %d: wall %.2f s, %.1f Mpix/s; speed ratio sfinder/SExtractor (best of %d each) "
-							+ "%.2f%n",
-					RUNS, sexSeconds, mpix / sexSeconds, RUNS, sexSeconds / best);
+					"sextractor best of %d: %.2f s, %.1f Mpix/s; median %.2f s, %.1f Mpix/s%n"
+							+ "speed ratio sfinder/SExtractor (runs interleaved): best %.2f, median %.2f%n",
+					RUNS, sexBest, mpix / sexBest, sexMedian, mpix / sexMedian, sexBest / best, sexMedian / median);
 			Report.print("sextractor", new Scorecard(truth, sex.detections(), options.beamPixels()),
 					sex.detections().size());
 		}
 		if (!seeds.isEmpty()) {
 			curve(work, image, truth, options, seeds, threads);
 		}
+	}
+
+	private static double min(double[] values) {
+		double min = Double.POSITIVE_INFINITY;
+		for (double v : values) {
+			min = Math.min(min, v);
+		}
+		return min;
+	}
+
+	private static Map<String, String> rounded(Map<String, Double> timings) {
+		Map<String, String> rounded = new LinkedHashMap<>();
+		timings.forEach((stage, seconds) -> rounded.put(stage, String.format(Locale.ROOT, "%.3f", seconds)));
+		return rounded;
 	}
 
 	private static void curve(Path work, Path image, List<TruthSource> truth, SimulationOptions options, String seeds,

@@ -1,0 +1,358 @@
+package io.caesarrest.finder.detect;
+
+import java.util.function.DoubleBinaryOperator;
+
+import io.caesarrest.finder.background.BackgroundMap;
+import io.caesarrest.finder.background.RobustStatistics;
+import io.caesarrest.finder.concurrent.ParallelExecutor;
+import io.caesarrest.finder.fit.LinearAlgebra;
+import io.caesarrest.finder.fits.Beam;
+import io.caesarrest.finder.fits.FitsImage;
+
+/**
+ * The optimal linear detector of a beam-shaped source in the image's own correlated
+ * noise, used as a second seed test next to the pixel significance.
+ * <p>
+ * The noise autocorrelation is measured on the image (background-subtracted pixels within
+ * {@value #CLIP} sigma, in a sample of tiles), so the filter adapts to whatever
+ * correlation the imaging left in the noise. Over a window of about one beam FWHM around
+ * a pixel, the weights {@code k = (R + lambda I)^-1 b} (R the noise correlation between
+ * window pixels, b the beam centred on the window) maximise the signal-to-noise of a
+ * point source; {@code lambda} = {@value #REGULARIZATION} keeps them smooth when R is
+ * nearly singular. The filtered value is divided by its noise, measured on the same
+ * sample, so it reads in sigma like the pixel significance and shares its seed threshold.
+ * It is computed only where the detector needs it: on the pixels of merge-threshold
+ * fragments that hold no seed pixel.
+ */
+public final class MatchedFilter {
+
+	/** Weight of the white-noise term added to the correlation matrix. */
+	static final double REGULARIZATION = 0.1;
+
+	/**
+	 * Pixels further than this from the background (in sigma) are left out of the noise
+	 * sample.
+	 */
+	static final double CLIP = 3.5;
+
+	/** Below this gain over the pixel significance the filter is not worth using. */
+	static final double MIN_GAIN = 1.05;
+
+	private static final int SAMPLE_TILE = 128;
+
+	private static final int MAX_SAMPLE_TILES = 8;
+
+	private static final int MIN_NOISE_PIXELS = 4000;
+
+	private final int radius;
+
+	private final int side;
+
+	private final float[] kernel;
+
+	private final double kernelSum;
+
+	private final double gain;
+
+	private MatchedFilter(int radius, float[] kernel, double gain) {
+		this.radius = radius;
+		this.side = 2 * radius + 1;
+		this.kernel = kernel;
+		double sum = 0;
+		for (float k : kernel) {
+			sum += k;
+		}
+		this.kernelSum = sum;
+		this.gain = gain;
+	}
+
+	/**
+	 * Estimates the filter for an image.
+	 * @param image the image
+	 * @param map its background and noise
+	 * @param executor runs the noise sample's tiles in parallel
+	 * @return the filter, or {@code null} when the image has no beam, too few noise
+	 * pixels, or noise for which the filter gains nothing
+	 */
+	public static MatchedFilter estimate(FitsImage image, BackgroundMap map, ParallelExecutor executor) {
+		double major = image.beamMajorPixels(0);
+		if (!(major > 0) || image.beam() == null) {
+			return null;
+		}
+		double minor = image.beam().minorPixels(image.pixelScaleDeg());
+		int radius = (int) Math.max(2, Math.min(7, Math.round(major)));
+		NoiseSample sample = NoiseSample.take(image, map, radius, executor);
+		if (sample == null) {
+			return null;
+		}
+		double[] template = template(radius, Beam.sigmaFromFwhm(major), Beam.sigmaFromFwhm(minor),
+				Math.toRadians(image.beam().paDeg() + 90));
+		double[] correlation = correlationMatrix(sample.correlation(), radius);
+		int n = template.length;
+		double[] regularized = correlation.clone();
+		for (int i = 0; i < n; i++) {
+			regularized[i * n + i] += REGULARIZATION;
+		}
+		double[] cholesky = LinearAlgebra.cholesky(regularized, n);
+		if (cholesky == null) {
+			return null;
+		}
+		double[] weights = LinearAlgebra.solve(cholesky, n, template);
+		double variance = quadratic(weights, correlation, n);
+		if (!(variance > 0)) {
+			return null;
+		}
+		double response = 0;
+		for (int i = 0; i < n; i++) {
+			response += weights[i] * template[i];
+		}
+		float[] kernel = new float[n];
+		for (int i = 0; i < n; i++) {
+			kernel[i] = (float) (weights[i] / Math.sqrt(variance));
+		}
+		MatchedFilter filter = new MatchedFilter(radius, kernel, response / Math.sqrt(variance));
+		double scale = filter.measuredNoise(image, map, sample);
+		if (!(scale > 0.5 && scale < 2)) {
+			return null;
+		}
+		for (int i = 0; i < n; i++) {
+			kernel[i] /= (float) scale;
+		}
+		MatchedFilter normalized = new MatchedFilter(radius, kernel, filter.gain / scale);
+		return (normalized.gain >= MIN_GAIN) ? normalized : null;
+	}
+
+	/**
+	 * Returns the peak of a centred point source in the filtered map over its peak in the
+	 * significance map.
+	 * @return the gain
+	 */
+	public double gain() {
+		return this.gain;
+	}
+
+	/**
+	 * Returns the filtered significance at a pixel.
+	 * @param image the image
+	 * @param x the column
+	 * @param y the row
+	 * @param background the background at the pixel
+	 * @param noise the noise at the pixel
+	 * @return the significance in sigma, NaN when the window leaves the image or holds a
+	 * blank pixel
+	 */
+	public double significance(FitsImage image, int x, int y, float background, float noise) {
+		if (x < this.radius || y < this.radius || x >= image.width() - this.radius
+				|| y >= image.height() - this.radius) {
+			return Double.NaN;
+		}
+		float[] pixels = image.pixels();
+		double sum = 0;
+		int k = 0;
+		for (int dy = -this.radius; dy <= this.radius; dy++) {
+			int row = (y + dy) * image.width() + x;
+			for (int dx = -this.radius; dx <= this.radius; dx++) {
+				sum += this.kernel[k++] * pixels[row + dx];
+			}
+		}
+		return (sum - background * this.kernelSum) / noise;
+	}
+
+	/**
+	 * Returns the filtered significance at a pixel of the image minus a model.
+	 * @param image the image
+	 * @param x the column
+	 * @param y the row
+	 * @param background the background at the pixel
+	 * @param noise the noise at the pixel
+	 * @param model the model value at a pixel (column, row)
+	 * @return the significance in sigma, NaN when the window leaves the image or holds a
+	 * blank pixel
+	 */
+	public double residualSignificance(FitsImage image, int x, int y, float background, float noise,
+			DoubleBinaryOperator model) {
+		double data = significance(image, x, y, background, noise);
+		if (Double.isNaN(data)) {
+			return data;
+		}
+		double sum = 0;
+		int k = 0;
+		for (int dy = -this.radius; dy <= this.radius; dy++) {
+			for (int dx = -this.radius; dx <= this.radius; dx++) {
+				sum += this.kernel[k++] * model.applyAsDouble(x + dx, y + dy);
+			}
+		}
+		return data - sum / noise;
+	}
+
+	private double measuredNoise(FitsImage image, BackgroundMap map, NoiseSample sample) {
+		float[] values = new float[sample.centres().length];
+		int n = 0;
+		for (int centre : sample.centres()) {
+			int x = centre % image.width();
+			int y = centre / image.width();
+			double d = significance(image, x, y, (float) map.background(x, y), (float) map.noise(x, y));
+			if (Double.isFinite(d)) {
+				values[n++] = (float) d;
+			}
+		}
+		if (n < MIN_NOISE_PIXELS / 4) {
+			return Double.NaN;
+		}
+		return RobustStatistics.clippedMedianSigma(values, n, new float[n], 4.0, 3)[1];
+	}
+
+	private static double[] template(int radius, double sigmaMajor, double sigmaMinor, double theta) {
+		int side = 2 * radius + 1;
+		double[] template = new double[side * side];
+		double cos = Math.cos(theta);
+		double sin = Math.sin(theta);
+		int k = 0;
+		for (int dy = -radius; dy <= radius; dy++) {
+			for (int dx = -radius; dx <= radius; dx++) {
+				double u = (dx * cos + dy * sin) / sigmaMajor;
+				double v = (-dx * sin + dy * cos) / sigmaMinor;
+				template[k++] = Math.exp(-0.5 * (u * u + v * v));
+			}
+		}
+		return template;
+	}
+
+	private static double[] correlationMatrix(double[][] correlation, int radius) {
+		int side = 2 * radius + 1;
+		int n = side * side;
+		int lag = 2 * radius;
+		double[] matrix = new double[n * n];
+		for (int i = 0; i < n; i++) {
+			for (int j = 0; j < n; j++) {
+				int dy = i / side - j / side;
+				int dx = i % side - j % side;
+				matrix[i * n + j] = correlation[dy + lag][dx + lag];
+			}
+		}
+		return matrix;
+	}
+
+	private static double quadratic(double[] v, double[] matrix, int n) {
+		double total = 0;
+		for (int i = 0; i < n; i++) {
+			double row = 0;
+			for (int j = 0; j < n; j++) {
+				row += matrix[i * n + j] * v[j];
+			}
+			total += v[i] * row;
+		}
+		return total;
+	}
+
+	/**
+	 * The noise sample: tiles spread over the image, the autocorrelation of their clipped
+	 * significance up to {@code 2 * radius} pixels, and the tile pixels at which the
+	 * filtered noise is measured.
+	 */
+	private record NoiseSample(double[][] correlation, int[] centres) {
+
+		static NoiseSample take(FitsImage image, BackgroundMap map, int radius, ParallelExecutor executor) {
+			int lag = 2 * radius;
+			int tile = Math.min(SAMPLE_TILE, Math.min(image.width(), image.height()) - 2 * lag);
+			if (tile < 4 * lag) {
+				return null;
+			}
+			int across = Math.max(1, Math.min(4, (image.width() - 2 * lag) / tile));
+			int down = Math.max(1, Math.min(MAX_SAMPLE_TILES / across, (image.height() - 2 * lag) / tile));
+			int tiles = across * down;
+			int width = 2 * lag + 1;
+			double[][] sums = new double[tiles][width * width];
+			long[][] counts = new long[tiles][width * width];
+			int[][] centres = new int[tiles][];
+			executor.forEach(tiles, (t) -> {
+				int x0 = lag + (int) ((long) (t % across) * (image.width() - 2 * lag - tile) / Math.max(1, across - 1));
+				int y0 = lag + (int) ((long) (t / across) * (image.height() - 2 * lag - tile) / Math.max(1, down - 1));
+				centres[t] = accumulate(image, map, x0, y0, tile, lag, sums[t], counts[t]);
+			});
+			double[] sum = new double[width * width];
+			long[] count = new long[width * width];
+			int centreCount = 0;
+			for (int t = 0; t < tiles; t++) {
+				for (int i = 0; i < sum.length; i++) {
+					sum[i] += sums[t][i];
+					count[i] += counts[t][i];
+				}
+				centreCount += centres[t].length;
+			}
+			int zero = lag * width + lag;
+			if (count[zero] < MIN_NOISE_PIXELS || !(sum[zero] > 0)) {
+				return null;
+			}
+			double variance = sum[zero] / count[zero];
+			double[][] correlation = new double[width][width];
+			for (int dy = -lag; dy <= lag; dy++) {
+				for (int dx = -lag; dx <= lag; dx++) {
+					int i = (dy + lag) * width + dx + lag;
+					int mirror = (lag - dy) * width + lag - dx;
+					long pairs = count[i] + count[mirror];
+					correlation[dy + lag][dx + lag] = (pairs > 0) ? (sum[i] + sum[mirror]) / pairs / variance : 0;
+				}
+			}
+			int[] all = new int[centreCount];
+			int offset = 0;
+			for (int[] c : centres) {
+				System.arraycopy(c, 0, all, offset, c.length);
+				offset += c.length;
+			}
+			return new NoiseSample(correlation, all);
+		}
+
+		/**
+		 * Adds the products of one tile's clipped significance with its neighbours at
+		 * lags {@code dy >= 0} (the other half follows by symmetry), and returns the
+		 * tile's pixels on a grid of stride 3 as measurement centres.
+		 */
+		private static int[] accumulate(FitsImage image, BackgroundMap map, int x0, int y0, int tile, int lag,
+				double[] sums, long[] counts) {
+			int regionWidth = tile + 2 * lag;
+			int regionHeight = tile + lag;
+			float[] z = new float[regionWidth * regionHeight];
+			float[] background = new float[regionWidth];
+			float[] noise = new float[regionWidth];
+			for (int y = 0; y < regionHeight; y++) {
+				map.row(y0 + y, x0 - lag, regionWidth, background, noise);
+				int offset = (y0 + y) * image.width() + x0 - lag;
+				for (int x = 0; x < regionWidth; x++) {
+					float value = (image.pixels()[offset + x] - background[x]) / noise[x];
+					z[y * regionWidth + x] = (Math.abs(value) < CLIP) ? value : Float.NaN;
+				}
+			}
+			int width = 2 * lag + 1;
+			for (int dy = 0; dy <= lag; dy++) {
+				for (int dx = -lag; dx <= lag; dx++) {
+					double sum = 0;
+					long count = 0;
+					for (int y = 0; y < tile; y++) {
+						int row = y * regionWidth + lag;
+						int other = (y + dy) * regionWidth + lag + dx;
+						for (int x = 0; x < tile; x++) {
+							float product = z[row + x] * z[other + x];
+							if (!Float.isNaN(product)) {
+								sum += product;
+								count++;
+							}
+						}
+					}
+					sums[(dy + lag) * width + dx + lag] = sum;
+					counts[(dy + lag) * width + dx + lag] = count;
+				}
+			}
+			int[] centres = new int[((tile + 2) / 3) * ((tile + 2) / 3)];
+			int n = 0;
+			for (int y = 0; y < tile; y += 3) {
+				for (int x = 0; x < tile; x += 3) {
+					centres[n++] = (y0 + y) * image.width() + x0 + x;
+				}
+			}
+			return centres;
+		}
+
+	}
+
+}
