@@ -304,6 +304,27 @@ public final class MatchedFilter {
 		}
 
 		/**
+		 * Returns the dot product of two runs, in four independent sums.
+		 */
+		private static double dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+			float s0 = 0;
+			float s1 = 0;
+			float s2 = 0;
+			float s3 = 0;
+			int i = 0;
+			for (; i + 3 < n; i += 4) {
+				s0 += a[aFrom + i] * b[bFrom + i];
+				s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
+				s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
+				s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
+			}
+			for (; i < n; i++) {
+				s0 += a[aFrom + i] * b[bFrom + i];
+			}
+			return (double) s0 + s1 + s2 + s3;
+		}
+
+		/**
 		 * Adds the products of one tile's clipped significance with its neighbours at
 		 * lags {@code dy >= 0} (the other half follows by symmetry), and returns the
 		 * tile's pixels on a grid of stride 3 as measurement centres.
@@ -323,24 +344,24 @@ public final class MatchedFilter {
 					z[y * regionWidth + x] = (Math.abs(value) < CLIP) ? value : Float.NaN;
 				}
 			}
+			float[] valid = new float[z.length];
+			for (int k = 0; k < z.length; k++) {
+				valid[k] = Float.isNaN(z[k]) ? 0 : 1;
+				z[k] = Float.isNaN(z[k]) ? 0 : z[k];
+			}
 			int width = 2 * lag + 1;
 			for (int dy = 0; dy <= lag; dy++) {
 				for (int dx = -lag; dx <= lag; dx++) {
 					double sum = 0;
-					long count = 0;
+					double count = 0;
 					for (int y = 0; y < tile; y++) {
 						int row = y * regionWidth + lag;
 						int other = (y + dy) * regionWidth + lag + dx;
-						for (int x = 0; x < tile; x++) {
-							float product = z[row + x] * z[other + x];
-							if (!Float.isNaN(product)) {
-								sum += product;
-								count++;
-							}
-						}
+						sum += dot(z, row, z, other, tile);
+						count += dot(valid, row, valid, other, tile);
 					}
 					sums[(dy + lag) * width + dx + lag] = sum;
-					counts[(dy + lag) * width + dx + lag] = count;
+					counts[(dy + lag) * width + dx + lag] = Math.round(count);
 				}
 			}
 			int[] centres = new int[((tile + 2) / 3) * ((tile + 2) / 3)];

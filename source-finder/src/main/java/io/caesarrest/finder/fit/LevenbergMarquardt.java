@@ -12,6 +12,12 @@ final class LevenbergMarquardt {
 
 	private static final double TOLERANCE = 1e-4;
 
+	/**
+	 * A step that lowers chi-square by less than this moves the parameters by under a
+	 * tenth of their errors: the fit has converged.
+	 */
+	private static final double CHI2_TOLERANCE = 0.01;
+
 	private LevenbergMarquardt() {
 	}
 
@@ -39,7 +45,7 @@ final class LevenbergMarquardt {
 			else {
 				lambda *= 10;
 			}
-			if (Math.abs(change) <= TOLERANCE * Math.max(trialChi2, 1e-30) || lambda > 1e10) {
+			if (Math.abs(change) <= Math.max(TOLERANCE * trialChi2, CHI2_TOLERANCE) || lambda > 1e10) {
 				break;
 			}
 		}
@@ -103,6 +109,9 @@ final class LevenbergMarquardt {
 			double w = data.weights()[k];
 			chi2 += w * residual * residual;
 			for (int i = 0; i < n; i++) {
+				if (fixed[i]) {
+					continue;
+				}
 				double wd = w * derivatives[i];
 				gradient[i] += wd * residual;
 				for (int j = 0; j <= i; j++) {

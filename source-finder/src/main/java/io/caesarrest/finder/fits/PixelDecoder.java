@@ -14,7 +14,7 @@ import nom.tam.fits.Header;
  */
 final class PixelDecoder {
 
-	private static final int CHUNK_BYTES = 1 << 22;
+	private static final int CHUNK_BYTES = 1 << 24;
 
 	private final int bitpix;
 
@@ -44,19 +44,15 @@ final class PixelDecoder {
 	float[] decode(FileChannel channel, long offset, int width, int height) throws IOException {
 		float[] pixels = new float[Math.multiplyExact(width, height)];
 		int chunkPixels = Math.max(1, CHUNK_BYTES / this.bytesPerPixel);
-		ByteBuffer buffer = ByteBuffer.allocateDirect(chunkPixels * this.bytesPerPixel).order(ByteOrder.BIG_ENDIAN);
-		long position = offset;
+		long end = offset + (long) pixels.length * this.bytesPerPixel;
+		if (channel.size() < end) {
+			throw new EOFException("truncated FITS data");
+		}
 		for (int done = 0; done < pixels.length;) {
 			int n = Math.min(chunkPixels, pixels.length - done);
-			buffer.clear().limit(n * this.bytesPerPixel);
-			while (buffer.hasRemaining()) {
-				int read = channel.read(buffer, position);
-				if (read < 0) {
-					throw new EOFException("truncated FITS data");
-				}
-				position += read;
-			}
-			buffer.flip();
+			long position = offset + (long) done * this.bytesPerPixel;
+			ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, position, (long) n * this.bytesPerPixel)
+				.order(ByteOrder.BIG_ENDIAN);
 			convert(buffer, pixels, done, n);
 			done += n;
 		}

@@ -40,7 +40,7 @@ public final class CatalogWriters {
 	}
 
 	/**
-	 * Writes the outputs.
+	 * Writes the outputs, the longest tasks first so that the threads finish together.
 	 * @param catalog the catalog
 	 * @param image the image (for the plot)
 	 * @param outDir the output directory, created if missing
@@ -76,23 +76,23 @@ public final class CatalogWriters {
 		List<CatalogComponent> components = new ArrayList<>();
 		catalog.sources().forEach((source) -> components.addAll(source.components()));
 		Map<Path, OutputTask> tasks = new LinkedHashMap<>();
+		tasks.put(outDir.resolve("catalog-" + id + ".json"),
+				(path) -> new CatalogJsonWriter().writeSources(catalog, path));
 		if (this.plot) {
 			tasks.put(outDir.resolve("plot_" + id + ".png"),
 					(path) -> new PlotWriter().write(catalog, image, preview, path));
 		}
-		tasks.put(outDir.resolve("catalog-" + id + ".json"),
-				(path) -> new CatalogJsonWriter().writeSources(catalog, path));
 		tasks.put(outDir.resolve("catalog_fitcomp-" + id + ".json"),
 				(path) -> new CatalogJsonWriter().writeComponents(catalog, path));
-		tasks.put(outDir.resolve("catalog-" + id + ".dat"),
-				(path) -> new CatalogTableWriter().write(path, CatalogColumns.sources(unit, size), catalog.sources()));
-		tasks.put(outDir.resolve("catalog_fitcomp-" + id + ".dat"),
-				(path) -> new CatalogTableWriter().write(path, CatalogColumns.components(unit, size), components));
-		if (this.regions) {
-			tasks.put(outDir.resolve("regions-" + id + ".reg"), (path) -> new RegionWriter().write(catalog, path));
-		}
 		if (this.votable) {
 			tasks.put(outDir.resolve("catalog-" + id + ".vot"), (path) -> new VoTableWriter().write(catalog, path));
+		}
+		tasks.put(outDir.resolve("catalog_fitcomp-" + id + ".dat"),
+				(path) -> new CatalogTableWriter().write(path, CatalogColumns.components(unit, size), components));
+		tasks.put(outDir.resolve("catalog-" + id + ".dat"),
+				(path) -> new CatalogTableWriter().write(path, CatalogColumns.sources(unit, size), catalog.sources()));
+		if (this.regions) {
+			tasks.put(outDir.resolve("regions-" + id + ".reg"), (path) -> new RegionWriter().write(catalog, path));
 		}
 		return tasks;
 	}

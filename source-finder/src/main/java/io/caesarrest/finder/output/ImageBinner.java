@@ -27,31 +27,28 @@ final class ImageBinner {
 	}
 
 	private void binRow(int by, int w, float[] means) {
-		float[] sums = new float[w];
-		int[] counts = new int[w];
-		float[] pixels = this.image.pixels();
 		int width = this.image.width();
+		float[] sums = new float[width];
+		float[] counts = new float[width];
+		float[] pixels = this.image.pixels();
 		int lastRow = Math.min(this.image.height(), (by + 1) * this.factor);
 		for (int y = by * this.factor; y < lastRow; y++) {
 			int offset = y * width;
-			for (int bx = 0; bx < w; bx++) {
-				int from = offset + bx * this.factor;
-				int to = offset + Math.min(width, (bx + 1) * this.factor);
-				float sum = 0;
-				int count = 0;
-				for (int k = from; k < to; k++) {
-					float v = pixels[k];
-					if (v == v) {
-						sum += v;
-						count++;
-					}
-				}
-				sums[bx] += sum;
-				counts[bx] += count;
+			for (int x = 0; x < width; x++) {
+				float v = pixels[offset + x];
+				boolean finite = v == v;
+				sums[x] += finite ? v : 0;
+				counts[x] += finite ? 1 : 0;
 			}
 		}
 		for (int bx = 0; bx < w; bx++) {
-			means[by * w + bx] = (counts[bx] > 0) ? sums[bx] / counts[bx] : Float.NaN;
+			float sum = 0;
+			float count = 0;
+			for (int x = bx * this.factor; x < Math.min(width, (bx + 1) * this.factor); x++) {
+				sum += sums[x];
+				count += counts[x];
+			}
+			means[by * w + bx] = (count > 0) ? sum / count : Float.NaN;
 		}
 	}
 
