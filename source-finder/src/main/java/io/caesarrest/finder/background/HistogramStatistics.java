@@ -13,7 +13,7 @@ final class HistogramStatistics {
 
 	private static final double MAD_TO_SIGMA = 1.4826;
 
-	private static final int SUBSAMPLE = 256;
+	private static final int SUBSAMPLE = 128;
 
 	private final double[] cumulative = new double[BINS + 1];
 

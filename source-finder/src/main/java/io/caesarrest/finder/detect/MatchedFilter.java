@@ -1,5 +1,6 @@
 package io.caesarrest.finder.detect;
 
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 
 import io.caesarrest.finder.background.BackgroundMap;
@@ -27,7 +28,7 @@ import io.caesarrest.finder.fits.FitsImage;
 public final class MatchedFilter {
 
 	/** Weight of the white-noise term added to the correlation matrix. */
-	static final double REGULARIZATION = 0.1;
+	static final double REGULARIZATION = 0.05;
 
 	/**
 	 * Pixels further than this from the background (in sigma) are left out of the noise
@@ -304,6 +305,25 @@ public final class MatchedFilter {
 		}
 
 		/**
+		 * Returns the number of positions {@code i < n} where both row {@code a} at
+		 * column {@code aFrom + i} and row {@code b} at {@code bFrom + i} hold a noise
+		 * pixel, from the rows' sparse lists of left-out pixels.
+		 */
+		private static long validPairs(int[][] invalid, int[][] invalidBefore, int a, int b, int aFrom, int bFrom,
+				int n) {
+			int invalidA = invalidBefore[a][aFrom + n] - invalidBefore[a][aFrom];
+			int invalidB = invalidBefore[b][bFrom + n] - invalidBefore[b][bFrom];
+			int both = 0;
+			for (int x : invalid[a]) {
+				int partner = x - aFrom + bFrom;
+				if (x >= aFrom && x < aFrom + n && Arrays.binarySearch(invalid[b], partner) >= 0) {
+					both++;
+				}
+			}
+			return (long) n - invalidA - invalidB + both;
+		}
+
+		/**
 		 * Returns the dot product of two runs, in four independent sums.
 		 */
 		private static double dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
@@ -344,24 +364,35 @@ public final class MatchedFilter {
 					z[y * regionWidth + x] = (Math.abs(value) < CLIP) ? value : Float.NaN;
 				}
 			}
-			float[] valid = new float[z.length];
-			for (int k = 0; k < z.length; k++) {
-				valid[k] = Float.isNaN(z[k]) ? 0 : 1;
-				z[k] = Float.isNaN(z[k]) ? 0 : z[k];
+			int[][] invalid = new int[regionHeight][];
+			int[][] invalidBefore = new int[regionHeight][regionWidth + 1];
+			for (int y = 0; y < regionHeight; y++) {
+				int[] list = new int[regionWidth];
+				int n = 0;
+				for (int x = 0; x < regionWidth; x++) {
+					int k = y * regionWidth + x;
+					boolean blank = Float.isNaN(z[k]);
+					z[k] = blank ? 0 : z[k];
+					invalidBefore[y][x + 1] = invalidBefore[y][x] + (blank ? 1 : 0);
+					if (blank) {
+						list[n++] = x;
+					}
+				}
+				invalid[y] = Arrays.copyOf(list, n);
 			}
 			int width = 2 * lag + 1;
 			for (int dy = 0; dy <= lag; dy++) {
 				for (int dx = -lag; dx <= lag; dx++) {
 					double sum = 0;
-					double count = 0;
+					long count = 0;
 					for (int y = 0; y < tile; y++) {
 						int row = y * regionWidth + lag;
 						int other = (y + dy) * regionWidth + lag + dx;
 						sum += dot(z, row, z, other, tile);
-						count += dot(valid, row, valid, other, tile);
+						count += validPairs(invalid, invalidBefore, y, y + dy, lag, lag + dx, tile);
 					}
 					sums[(dy + lag) * width + dx + lag] = sum;
-					counts[(dy + lag) * width + dx + lag] = Math.round(count);
+					counts[(dy + lag) * width + dx + lag] = count;
 				}
 			}
 			int[] centres = new int[((tile + 2) / 3) * ((tile + 2) / 3)];

@@ -35,17 +35,17 @@ final class LevenbergMarquardt {
 				continue;
 			}
 			constrain.accept(trial);
-			double trialChi2 = chi2(data, trial);
-			double change = normal.chi2 - trialChi2;
+			Normal next = normal(data, trial, fixed);
+			double change = normal.chi2 - next.chi2;
 			if (change >= 0) {
 				p = trial;
-				normal = normal(data, trial, fixed);
+				normal = next;
 				lambda = Math.max(lambda / 10, 1e-9);
 			}
 			else {
 				lambda *= 10;
 			}
-			if (Math.abs(change) <= Math.max(TOLERANCE * trialChi2, CHI2_TOLERANCE) || lambda > 1e10) {
+			if (Math.abs(change) <= Math.max(TOLERANCE * next.chi2, CHI2_TOLERANCE) || lambda > 1e10) {
 				break;
 			}
 		}
@@ -81,19 +81,6 @@ final class LevenbergMarquardt {
 			damped[i * n + i] = matrix[i * n + i] * (1 + lambda) + lambda * 1e-9 * max;
 		}
 		return damped;
-	}
-
-	/**
-	 * Returns chi-square alone: a rejected step needs no derivatives.
-	 */
-	private static double chi2(FitData data, double[] p) {
-		double[] constants = GaussianModel.constants(p);
-		double chi2 = 0;
-		for (int k = 0; k < data.size(); k++) {
-			double residual = data.values()[k] - GaussianModel.evaluate(p, constants, data.x()[k], data.y()[k], null);
-			chi2 += data.weights()[k] * residual * residual;
-		}
-		return chi2;
 	}
 
 	private static Normal normal(FitData data, double[] p, boolean[] fixed) {
