@@ -11,7 +11,7 @@ public final class BackgroundEstimator {
 
 	private static final int MIN_SAMPLES = 16;
 
-	private static final int MAX_SAMPLES_PER_AXIS = 48;
+	private static final int MAX_SAMPLES_PER_AXIS = 32;
 
 	private final int boxPixels;
 

@@ -66,7 +66,9 @@ public final class BackgroundMap {
 
 	/**
 	 * Computes the significance {@code (pixel - background) / noise} along part of a row,
-	 * one stretch between two grid nodes at a time (a loop the JIT can vectorise).
+	 * one stretch between two grid nodes at a time (a loop the JIT can vectorise); the
+	 * inverse noise is interpolated instead of the noise, which spares a division per
+	 * pixel and differs by well under a percent where the noise varies slowly.
 	 * @param pixels the image pixels
 	 * @param width the image width
 	 * @param y the row
@@ -89,12 +91,12 @@ public final class BackgroundMap {
 			int i1 = Math.min(i + 1, this.nodesX - 1);
 			float b0 = rowBackground[i];
 			float db = rowBackground[i1] - b0;
-			float n0 = rowNoise[i];
-			float dn = rowNoise[i1] - n0;
+			float r0 = 1 / rowNoise[i];
+			float dr = 1 / rowNoise[i1] - r0;
 			int shift = outOffset - x0;
 			for (int k = x; k < spanEnd; k++) {
 				float w = this.columnWeight[k];
-				out[shift + k] = (pixels[pixelOffset + k] - (b0 + db * w)) / (n0 + dn * w);
+				out[shift + k] = (pixels[pixelOffset + k] - (b0 + db * w)) * (r0 + dr * w);
 			}
 			x = spanEnd;
 		}

@@ -1,7 +1,6 @@
 package io.caesarrest.finder.detect;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.caesarrest.finder.background.BackgroundMap;
@@ -34,6 +33,11 @@ final class TileLabeler {
 
 	private final int[] labels;
 
+	/** The tile number at which each label was set: older labels count as unset. */
+	private final int[] stamps;
+
+	private int tileNumber;
+
 	private final int[] stack;
 
 	TileLabeler(FitsImage image, BackgroundMap map, DetectionSettings settings, MatchedFilter filter, int maxTileSize) {
@@ -44,18 +48,19 @@ final class TileLabeler {
 		this.filterFloor = (filter != null) ? (float) (settings.seedThreshold() / filter.gain() - 1) : 0;
 		this.tile = new TileSignificance(maxTileSize);
 		this.labels = new int[maxTileSize * maxTileSize];
+		this.stamps = new int[maxTileSize * maxTileSize];
 		this.stack = new int[maxTileSize * maxTileSize];
 	}
 
 	TileLabels label(int x0, int y0, int width, int height) {
 		this.tile.compute(this.image, this.map, x0, y0, width, height);
-		Arrays.fill(this.labels, 0, width * height, -1);
+		this.tileNumber++;
 		List<Fragment> fragments = new ArrayList<>();
 		List<Integer> kept = new ArrayList<>();
 		float merge = (float) this.settings.mergeThreshold();
 		float[] significance = this.tile.significance;
 		for (int k = 0; k < width * height; k++) {
-			if (significance[k] >= merge && this.labels[k] == -1) {
+			if (significance[k] >= merge && this.stamps[k] != this.tileNumber) {
 				int count = fill(k, kept.size(), width, height);
 				float seed = seedSignificance(count, x0, y0, width);
 				boolean keep = touchesTileEdge(count, width, height)
@@ -86,7 +91,7 @@ final class TileLabeler {
 	}
 
 	private int fragmentOf(int k, List<Integer> kept) {
-		int label = this.labels[k];
+		int label = (this.stamps[k] == this.tileNumber) ? this.labels[k] : -1;
 		return (label < 0) ? -1 : kept.get(label);
 	}
 
@@ -94,6 +99,7 @@ final class TileLabeler {
 		int top = 0;
 		this.stack[top++] = start;
 		this.labels[start] = label;
+		this.stamps[start] = this.tileNumber;
 		int count = 0;
 		while (top > 0) {
 			int k = this.stack[--top];
@@ -106,8 +112,10 @@ final class TileLabeler {
 					int ny = y + dy;
 					if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
 						int n = ny * width + nx;
-						if (this.labels[n] == -1 && this.tile.significance[n] >= this.settings.mergeThreshold()) {
+						if (this.stamps[n] != this.tileNumber
+								&& this.tile.significance[n] >= this.settings.mergeThreshold()) {
 							this.labels[n] = label;
+							this.stamps[n] = this.tileNumber;
 							this.stack[top++] = n;
 						}
 					}

@@ -59,6 +59,12 @@ public final class IslandFitter {
 		FitData data = region.data();
 		List<Integer> peaks = new ComponentSeeder(this.settings.seedThreshold(), this.settings.maxComponents())
 			.peaks(region);
+		if (peaks.size() == 1 && compact(data)) {
+			FitOutcome outcome = fitBeamShaped(region, data, peaks.get(0), image);
+			if (outcome != null) {
+				return outcome;
+			}
+		}
 		for (int count = peaks.size(); count >= 1; count--) {
 			int n = count * GaussianModel.PARAMS;
 			if (data.size() <= n) {
@@ -78,6 +84,80 @@ public final class IslandFitter {
 			}
 		}
 		return new FitOutcome(List.of(), Double.NaN);
+	}
+
+	/**
+	 * Fits one beam-shaped component (amplitude and position free) to a single-peak
+	 * island no wider than the beam, then lets the residual search add components; the
+	 * shape-free fit and the resolved test are skipped, which halves the fitting work for
+	 * the many faint point sources. Returns null when the fit fails.
+	 */
+	private FitOutcome fitBeamShaped(FitRegion region, FitData data, int peak, FitsImage image) {
+		if (data.size() <= GaussianModel.PARAMS) {
+			return null;
+		}
+		FitConstraints constraints = new FitConstraints(region, 0.5 * this.beamSigmaMinor);
+		double[] start = start(region, List.of(peak));
+		start[3] = this.beamSigmaMajor;
+		start[4] = this.beamSigmaMinor;
+		boolean[] fixed = { false, false, false, true, true, true };
+		LevenbergMarquardt.Solution solution = LevenbergMarquardt.fit(data, start, fixed, constraints::apply);
+		if (solution == null || !constraints.accepts(solution.params())) {
+			return null;
+		}
+		LevenbergMarquardt.Solution extended = new ResidualSearch(region, data, this.settings, this.filter, image)
+			.extend(solution, constraints, shape(this.beamSigmaMajor, this.beamSigmaMinor));
+		if (extended != solution) {
+			fixed = new boolean[extended.params().length];
+			extended = refitUnresolved(data, extended, fixed, constraints);
+		}
+		double reducedChi2 = extended.chi2() / (data.size() - freeCount(fixed));
+		return new FitOutcome(components(extended, fixed), reducedChi2);
+	}
+
+	private static int freeCount(boolean[] fixed) {
+		int free = 0;
+		for (boolean f : fixed) {
+			free += f ? 0 : 1;
+		}
+		return free;
+	}
+
+	/**
+	 * Returns whether the flux-weighted second moments of the island's positive pixels
+	 * are no wider than the beam along any axis.
+	 */
+	private boolean compact(FitData data) {
+		double sum = 0;
+		double sx = 0;
+		double sy = 0;
+		for (int k = 0; k < data.size(); k++) {
+			double v = Math.max(0, data.values()[k]);
+			sum += v;
+			sx += v * data.x()[k];
+			sy += v * data.y()[k];
+		}
+		if (!(sum > 0)) {
+			return false;
+		}
+		double mx = sx / sum;
+		double my = sy / sum;
+		double xx = 0;
+		double yy = 0;
+		double xy = 0;
+		for (int k = 0; k < data.size(); k++) {
+			double v = Math.max(0, data.values()[k]);
+			double dx = data.x()[k] - mx;
+			double dy = data.y()[k] - my;
+			xx += v * dx * dx;
+			yy += v * dy * dy;
+			xy += v * dx * dy;
+		}
+		xx /= sum;
+		yy /= sum;
+		xy /= sum;
+		double major = 0.5 * (xx + yy) + Math.sqrt(0.25 * (xx - yy) * (xx - yy) + xy * xy);
+		return major <= this.beamSigmaMajor * this.beamSigmaMajor;
 	}
 
 	/**

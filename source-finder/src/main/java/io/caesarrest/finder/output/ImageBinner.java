@@ -26,30 +26,48 @@ final class ImageBinner {
 		return means;
 	}
 
+	/**
+	 * Sums the block rows column by column (a plain loop the JIT vectorises), then the
+	 * columns of each block; a block whose sum is NaN holds a blank pixel and is averaged
+	 * again over its finite pixels only.
+	 */
 	private void binRow(int by, int w, float[] means) {
 		int width = this.image.width();
 		float[] sums = new float[width];
-		float[] counts = new float[width];
 		float[] pixels = this.image.pixels();
-		int lastRow = Math.min(this.image.height(), (by + 1) * this.factor);
-		for (int y = by * this.factor; y < lastRow; y++) {
+		int firstRow = by * this.factor;
+		int lastRow = Math.min(this.image.height(), firstRow + this.factor);
+		for (int y = firstRow; y < lastRow; y++) {
 			int offset = y * width;
 			for (int x = 0; x < width; x++) {
-				float v = pixels[offset + x];
-				boolean finite = v == v;
-				sums[x] += finite ? v : 0;
-				counts[x] += finite ? 1 : 0;
+				sums[x] += pixels[offset + x];
 			}
 		}
 		for (int bx = 0; bx < w; bx++) {
+			int from = bx * this.factor;
+			int to = Math.min(width, from + this.factor);
 			float sum = 0;
-			float count = 0;
-			for (int x = bx * this.factor; x < Math.min(width, (bx + 1) * this.factor); x++) {
+			for (int x = from; x < to; x++) {
 				sum += sums[x];
-				count += counts[x];
 			}
-			means[by * w + bx] = (count > 0) ? sum / count : Float.NaN;
+			means[by * w + bx] = Float.isNaN(sum) ? finiteMean(firstRow, lastRow, from, to)
+					: sum / ((lastRow - firstRow) * (to - from));
 		}
+	}
+
+	private float finiteMean(int firstRow, int lastRow, int from, int to) {
+		float sum = 0;
+		int count = 0;
+		for (int y = firstRow; y < lastRow; y++) {
+			for (int x = from; x < to; x++) {
+				float v = this.image.pixels()[y * this.image.width() + x];
+				if (!Float.isNaN(v)) {
+					sum += v;
+					count++;
+				}
+			}
+		}
+		return (count > 0) ? sum / count : Float.NaN;
 	}
 
 }
