@@ -55,11 +55,12 @@ final class IslandProcessor {
 		order.sort(Comparator.comparingDouble((Integer i) -> -measurements[i].peakFlux())
 			.thenComparingInt((i) -> islands.get(i).pixels()[0]));
 		SourceAssembler assembler = new SourceAssembler(this.image);
-		List<CatalogSource> sources = new ArrayList<>();
-		for (int i : order) {
-			sources.add(assembler.source("S" + (sources.size() + 1), islands.get(i), measurements[i], fits[i]));
-		}
-		return sources;
+		CatalogSource[] assembled = new CatalogSource[order.size()];
+		executor.forEach(order.size(), (rank) -> {
+			int i = order.get(rank);
+			assembled[rank] = assembler.source("S" + (rank + 1), islands.get(i), measurements[i], fits[i]);
+		});
+		return List.of(assembled);
 	}
 
 	private FitSettings fitSettings() {

@@ -112,7 +112,7 @@ public final class MatchedFilter {
 			kernel[i] = (float) (weights[i] / Math.sqrt(variance));
 		}
 		MatchedFilter filter = new MatchedFilter(radius, kernel, response / Math.sqrt(variance));
-		double scale = filter.measuredNoise(image, map, sample);
+		double scale = filter.measuredNoise(image, map, sample, executor);
 		if (!(scale > 0.5 && scale < 2)) {
 			return null;
 		}
@@ -186,15 +186,21 @@ public final class MatchedFilter {
 		return data - sum / noise;
 	}
 
-	private double measuredNoise(FitsImage image, BackgroundMap map, NoiseSample sample) {
-		float[] values = new float[sample.centres().length];
+	private double measuredNoise(FitsImage image, BackgroundMap map, NoiseSample sample, ParallelExecutor executor) {
+		int[] centres = sample.centres();
+		float[] values = new float[centres.length];
+		int chunk = 1024;
+		executor.forEach((centres.length + chunk - 1) / chunk, (c) -> {
+			for (int i = c * chunk; i < Math.min(centres.length, (c + 1) * chunk); i++) {
+				int x = centres[i] % image.width();
+				int y = centres[i] / image.width();
+				values[i] = (float) significance(image, x, y, (float) map.background(x, y), (float) map.noise(x, y));
+			}
+		});
 		int n = 0;
-		for (int centre : sample.centres()) {
-			int x = centre % image.width();
-			int y = centre / image.width();
-			double d = significance(image, x, y, (float) map.background(x, y), (float) map.noise(x, y));
-			if (Double.isFinite(d)) {
-				values[n++] = (float) d;
+		for (float value : values) {
+			if (Float.isFinite(value)) {
+				values[n++] = value;
 			}
 		}
 		if (n < MIN_NOISE_PIXELS / 4) {

@@ -27,7 +27,7 @@ public final class FinderBenchmark {
 
 	private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
-	private static final int RUNS = 7;
+	private static final int RUNS = 11;
 
 	/** Untimed runs on each field first, so that the JIT has compiled its hot paths. */
 	private static final int WARM_UP_RUNS = 3;
