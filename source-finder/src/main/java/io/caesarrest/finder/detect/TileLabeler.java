@@ -53,14 +53,14 @@ final class TileLabeler {
 	}
 
 	TileLabels label(int x0, int y0, int width, int height) {
-		this.tile.compute(this.image, this.map, x0, y0, width, height);
+		this.tile.compute(this.image, this.map, x0, y0, width, height, (float) this.settings.mergeThreshold());
 		this.tileNumber++;
 		List<Fragment> fragments = new ArrayList<>();
 		List<Integer> kept = new ArrayList<>();
-		float merge = (float) this.settings.mergeThreshold();
-		float[] significance = this.tile.significance;
-		for (int k = 0; k < width * height; k++) {
-			if (significance[k] >= merge && this.stamps[k] != this.tileNumber) {
+		int[] candidates = this.tile.candidates;
+		for (int c = 0; c < this.tile.candidateCount; c++) {
+			int k = candidates[c];
+			if (this.stamps[k] != this.tileNumber) {
 				int count = fill(k, kept.size(), width, height);
 				float seed = seedSignificance(count, x0, y0, width);
 				boolean keep = touchesTileEdge(count, width, height)

@@ -30,7 +30,7 @@ public final class FinderBenchmark {
 	private static final int RUNS = 11;
 
 	/** Untimed runs on each field first, so that the JIT has compiled its hot paths. */
-	private static final int WARM_UP_RUNS = 3;
+	private static final int WARM_UP_RUNS = 8;
 
 	private FinderBenchmark() {
 	}
