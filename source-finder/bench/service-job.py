@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""The whole job's time through the service: sfinder against SExtractor on the same upload.
+
+Starts the all-in-one service jar (rest-api/target/caesar-rest.jar; build it first with
+./mvnw -B package -DskipTests) on a temporary home, simulates a field with the jar's
+`sfinder simulate` (the benchmark's sky: beam 4 px, seed = size), uploads it once, then
+submits, in turn, `sfinder` with default options but both cores (nthreads=2) and, when
+SExtractor is installed, `sextractor` with the benchmark's settings (detect-thresh 3,
+detect-minarea 5). Each job's time runs from the submit request to the API reporting
+SUCCESS, so it holds queueing, the JVM or process start, the run, and the monitor's
+latency. The jobs alternate so that both see the same machine state.
+
+Usage: source-finder/bench/service-job.py [size=4000] [jobs per app=5] [port=18481]
+"""
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+JAR = os.path.join(ROOT, "rest-api", "target", "caesar-rest.jar")
+ENDED = ("SUCCESS", "FAILURE", "CANCELED", "TIMED-OUT")
+
+
+def request(url, data=None, headers=None, timeout=60):
+    req = urllib.request.Request(url, data=data, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+def upload(api, path):
+    boundary = uuid.uuid4().hex
+    with open(path, "rb") as f:
+        content = f.read()
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"field.fits\"\r\n"
+            f"Content-Type: application/octet-stream\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    return request(api + "/upload", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+                   timeout=300)["uuid"]
+
+
+def run_job(api, app, file_id, options):
+    body = json.dumps({"app": app, "data_inputs": {"data": file_id}, "job_options": options}).encode()
+    start = time.time()
+    job_id = request(api + "/job", body, {"Content-Type": "application/json"})["job_id"]
+    while True:
+        status = request(f"{api}/job/{job_id}/status")
+        if status["state"] in ENDED:
+            return status["state"], time.time() - start
+        time.sleep(0.02)
+
+
+def main():
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 4000
+    jobs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    port = int(sys.argv[3]) if len(sys.argv) > 3 else 18481
+    if not os.path.isfile(JAR):
+        sys.exit(f"{JAR} is missing: run ./mvnw -B package -DskipTests first")
+    work = tempfile.mkdtemp(prefix="service-job-bench-")
+    image = os.path.join(work, "field.fits")
+    subprocess.run(["java", "-jar", JAR, "sfinder", "simulate", "--outfile=" + image, "--truth=" + image + ".csv",
+                    f"--size={size}", f"--seed={size}"], check=True, stdout=subprocess.DEVNULL)
+    home = os.path.join(work, "home")
+    log = open(os.path.join(work, "service.log"), "w")
+    service = subprocess.Popen(["java", "-jar", JAR, f"--server.port={port}", f"--caesar.home={home}"],
+                               stdout=log, stderr=subprocess.STDOUT)
+    api = f"http://127.0.0.1:{port}/caesar/api/v1.0"
+    try:
+        for _ in range(600):
+            try:
+                apps = request(api + "/apps")["apps"]
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            sys.exit("the service did not start; see " + log.name)
+        file_id = upload(api, image)
+        runs = {"sfinder": ("sfinder", {"nthreads": 2})}
+        if "sextractor" in apps:
+            runs["sextractor"] = ("sextractor", {"detect-thresh": 3, "detect-minarea": 5})
+        times = {name: [] for name in runs}
+        print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+              f"{size}x{size} field, submit to SUCCESS through the service")
+        for i in range(jobs):
+            for name, (app, options) in runs.items():
+                state, seconds = run_job(api, app, file_id, options)
+                if state != "SUCCESS":
+                    sys.exit(f"{name} job ended {state}")
+                times[name].append(seconds)
+                print(f"{name} job {i + 1}: {seconds:.2f} s")
+        for name, values in times.items():
+            print(f"{name}: best {min(values):.2f} s, median {statistics.median(values):.2f} s over {jobs} jobs")
+        if len(times) == 2:
+            print(f"whole-job speed ratio sfinder/SExtractor: best "
+                  f"{min(times['sextractor']) / min(times['sfinder']):.2f}, median "
+                  f"{statistics.median(times['sextractor']) / statistics.median(times['sfinder']):.2f}")
+    finally:
+        service.terminate()
+        service.wait(30)
+        log.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
