@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ public class PeriodicTasks implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
+	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+
 	/**
 	 * Creates the tasks' runner.
 	 * @param name the threads' name
@@ -48,6 +51,20 @@ public class PeriodicTasks implements SmartLifecycle {
 		for (Task task : this.tasks) {
 			this.executor.scheduleWithFixedDelay(() -> runRound(task), task.initialDelay().toMillis(),
 					task.interval().toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * Runs one extra round of every task as soon as a thread is free, for work that
+	 * should not wait for the next period (a job just submitted, a process just ended);
+	 * wake-ups that arrive before that round starts are merged into it.
+	 */
+	public synchronized void wakeUp() {
+		if (this.executor != null && this.wakeUpPending.compareAndSet(false, true)) {
+			this.executor.execute(() -> {
+				this.wakeUpPending.set(false);
+				this.tasks.forEach(this::runRound);
+			});
 		}
 	}
 

@@ -10,6 +10,7 @@ import io.caesarrest.api.error.ApiException;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobRepository;
+import io.caesarrest.job.JobChangedEvent;
 import io.caesarrest.job.JobState;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,14 +54,17 @@ class JobController {
 
 	private final ObjectProvider<Scheduler> schedulers;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock = Clock.systemUTC();
 
-	JobController(JobSubmissions submissions, JobRepository jobs, Callers callers,
-			ObjectProvider<Scheduler> schedulers) {
+	JobController(JobSubmissions submissions, JobRepository jobs, Callers callers, ObjectProvider<Scheduler> schedulers,
+			ApplicationEventPublisher events) {
 		this.submissions = submissions;
 		this.jobs = jobs;
 		this.callers = callers;
 		this.schedulers = schedulers;
+		this.events = events;
 	}
 
 	@PostMapping("/job")
@@ -93,6 +98,7 @@ class JobController {
 				MDC.put("job_id", id);
 				log.info("Job {} canceled by its owner", id);
 				stopRemote(job);
+				this.events.publishEvent(new JobChangedEvent(id, job.scheduler()));
 				return Map.of("status", "Job canceled and status updated in DB");
 			}
 			job = find(id);

@@ -18,6 +18,7 @@ import io.caesarrest.file.DataFileRepository;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
+import io.caesarrest.job.JobChangedEvent;
 import io.caesarrest.scheduler.SchedulerProperties;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
@@ -25,6 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,10 +59,13 @@ class JobSubmissions {
 
 	private final ObjectMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock = Clock.systemUTC();
 
 	JobSubmissions(AppCatalog apps, DataFileRepository files, DatasetProperties datasets, JobRepository jobs,
-			StorageLayout layout, JobSettings settings, SchedulerProperties schedulers, ObjectMapper json) {
+			StorageLayout layout, JobSettings settings, SchedulerProperties schedulers, ObjectMapper json,
+			ApplicationEventPublisher events) {
 		this.apps = apps;
 		this.files = files;
 		this.datasets = datasets;
@@ -69,6 +74,7 @@ class JobSubmissions {
 		this.settings = settings;
 		this.schedulers = schedulers;
 		this.json = json;
+		this.events = events;
 	}
 
 	Job submit(byte[] body, String owner) {
@@ -90,7 +96,9 @@ class JobSubmissions {
 				validated.cores(), validated.procs(), maxRunTime.toSeconds(), JobState.PENDING,
 				"Job submitted and registered with success", -1, this.clock.instant(), null, null,
 				this.layout.jobDir(owner, id).toString(), null, null, null, Map.of());
-		return this.jobs.insert(job);
+		Job stored = this.jobs.insert(job);
+		this.events.publishEvent(new JobChangedEvent(stored.id(), stored.scheduler()));
+		return stored;
 	}
 
 	private JsonNode parse(byte[] body) {

@@ -55,6 +55,8 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	private final Clock clock;
 
+	private volatile Runnable exitListener;
+
 	public LocalScheduler(Duration killGrace, Clock clock) {
 		this.killGrace = killGrace;
 		this.clock = clock;
@@ -67,6 +69,22 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	@Override
 	public String name() {
 		return "local";
+	}
+
+	/**
+	 * Sets what runs when a process this scheduler started ends (the local worker wakes
+	 * up to record it at once rather than at its next round).
+	 * @param listener the listener, or {@code null}
+	 */
+	public void onProcessExit(Runnable listener) {
+		this.exitListener = listener;
+	}
+
+	private void processEnded() {
+		Runnable listener = this.exitListener;
+		if (listener != null) {
+			listener.run();
+		}
 	}
 
 	@Override
@@ -91,6 +109,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			Instant started = process.info().startInstant().orElse(this.clock.instant());
 			LocalRef ref = new LocalRef(process.pid(), started, started.plus(launch.maxRunTime()), jobDir);
 			this.running.put(process.pid(), new Running(ref, process.toHandle(), process, null));
+			process.onExit().thenRun(this::processEnded);
 			return ref.toRef();
 		}
 		catch (IOException ex) {

@@ -46,9 +46,9 @@ public class LocalSchedulerAutoConfiguration {
 		}
 
 		@Bean
-		LocalWorkerLoop localWorkerLoop(LocalWorker worker, LocalSchedulerProperties properties,
-				ObjectProvider<MonitorLeadership> leadership) {
-			return new LocalWorkerLoop(worker, properties.pollInterval(),
+		LocalWorkerLoop localWorkerLoop(LocalWorker worker, LocalScheduler scheduler,
+				LocalSchedulerProperties properties, ObjectProvider<MonitorLeadership> leadership) {
+			return new LocalWorkerLoop(worker, scheduler, properties.pollInterval(),
 					(() -> leadership.getIfAvailable(() -> MonitorLeadership.ALWAYS).isLeader()));
 		}
 
