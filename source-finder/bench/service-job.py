@@ -20,28 +20,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "rest-api", "bench"))
+from latency import request, upload  # noqa: E402  (the API helpers of the latency benchmark)
+
 JAR = os.path.join(ROOT, "rest-api", "target", "caesar-rest.jar")
 ENDED = ("SUCCESS", "FAILURE", "CANCELED", "TIMED-OUT")
-
-
-def request(url, data=None, headers=None, timeout=60):
-    req = urllib.request.Request(url, data=data, headers=headers or {})
-    with urllib.request.urlopen(req, timeout=timeout) as response:
-        return json.loads(response.read())
-
-
-def upload(api, path):
-    boundary = uuid.uuid4().hex
-    with open(path, "rb") as f:
-        content = f.read()
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"field.fits\"\r\n"
-            f"Content-Type: application/octet-stream\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
-    return request(api + "/upload", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"},
-                   timeout=300)["uuid"]
 
 
 def run_job(api, app, file_id, options):

@@ -46,7 +46,7 @@ final class IslandProcessor {
 		IslandFitter fitter = this.options.fit() ? new IslandFitter(fitSettings(), this.filter) : null;
 		executor.forEach(islands.size(), (i) -> {
 			measurements[i] = measurer.measure(islands.get(i));
-			fits[i] = (fitter != null) ? fitter.fit(islands.get(i), this.image, this.map) : null;
+			fits[i] = (fitter != null) ? fitter.fit(islands.get(i), this.image, this.map, measurements[i]) : null;
 		});
 		List<Integer> order = new ArrayList<>();
 		for (int i = 0; i < islands.size(); i++) {

@@ -9,6 +9,8 @@ import io.caesarrest.finder.detect.Island;
 import io.caesarrest.finder.detect.MatchedFilter;
 import io.caesarrest.finder.fits.Beam;
 import io.caesarrest.finder.fits.FitsImage;
+import io.caesarrest.finder.measure.IslandMeasurement;
+import io.caesarrest.finder.measure.IslandMeasurer;
 
 /**
  * Fits one or more elliptical Gaussians to an island, dropping the faintest component and
@@ -55,11 +57,24 @@ public final class IslandFitter {
 	 * @return the outcome
 	 */
 	public FitOutcome fit(Island island, FitsImage image, BackgroundMap map) {
+		return fit(island, image, map, new IslandMeasurer(image.width(), image.beamAreaPixels()).measure(island));
+	}
+
+	/**
+	 * Fits an island already measured.
+	 * @param island the island
+	 * @param image the image
+	 * @param map the background map
+	 * @param measurement the island's moments; an island no wider than the beam by its
+	 * moments, with a single peak, is fitted with the beam shape straight away
+	 * @return the outcome
+	 */
+	public FitOutcome fit(Island island, FitsImage image, BackgroundMap map, IslandMeasurement measurement) {
 		FitRegion region = new FitRegion(island, image, map);
 		FitData data = region.data();
 		List<Integer> peaks = new ComponentSeeder(this.settings.seedThreshold(), this.settings.maxComponents())
 			.peaks(region);
-		if (peaks.size() == 1 && compact(data)) {
+		if (peaks.size() == 1 && measurement.majorFwhm() <= this.settings.beamMajorPixels()) {
 			FitOutcome outcome = fitBeamShaped(region, data, peaks.get(0), image);
 			if (outcome != null) {
 				return outcome;
@@ -121,43 +136,6 @@ public final class IslandFitter {
 			free += f ? 0 : 1;
 		}
 		return free;
-	}
-
-	/**
-	 * Returns whether the flux-weighted second moments of the island's positive pixels
-	 * are no wider than the beam along any axis.
-	 */
-	private boolean compact(FitData data) {
-		double sum = 0;
-		double sx = 0;
-		double sy = 0;
-		for (int k = 0; k < data.size(); k++) {
-			double v = Math.max(0, data.values()[k]);
-			sum += v;
-			sx += v * data.x()[k];
-			sy += v * data.y()[k];
-		}
-		if (!(sum > 0)) {
-			return false;
-		}
-		double mx = sx / sum;
-		double my = sy / sum;
-		double xx = 0;
-		double yy = 0;
-		double xy = 0;
-		for (int k = 0; k < data.size(); k++) {
-			double v = Math.max(0, data.values()[k]);
-			double dx = data.x()[k] - mx;
-			double dy = data.y()[k] - my;
-			xx += v * dx * dx;
-			yy += v * dy * dy;
-			xy += v * dx * dy;
-		}
-		xx /= sum;
-		yy /= sum;
-		xy /= sum;
-		double major = 0.5 * (xx + yy) + Math.sqrt(0.25 * (xx - yy) * (xx - yy) + xy * xy);
-		return major <= this.beamSigmaMajor * this.beamSigmaMajor;
 	}
 
 	/**
