@@ -10,6 +10,7 @@ end state minus that time.
 
 Usage: rest-api/bench/latency.py [jobs=20] [port=18480]
 """
+import contextlib
 import json
 import os
 import shutil
@@ -23,6 +24,7 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "rest-api", "target", "caesar-rest.jar")
+ENDED = ("SUCCESS", "FAILURE", "CANCELED", "TIMED-OUT")
 APP = """name: sleeper
 description: "Sleeps 0.3 s"
 input: {kinds: [file], arg: "--inputfile={path}"}
@@ -46,6 +48,39 @@ def upload(api, path):
     return request(api + "/upload", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})["uuid"]
 
 
+def await_end(api, job_id, poll=0.01):
+    """Polls a job's status until it ends; returns the status and the time it was first seen ended."""
+    while True:
+        status = request(f"{api}/job/{job_id}/status")
+        if status["state"] in ENDED:
+            return status, time.time()
+        time.sleep(poll)
+
+
+@contextlib.contextmanager
+def running_service(work, port, *options):
+    """Runs the all-in-one jar with its home under `work` for the block; yields the API's base URL."""
+    home = os.path.join(work, "home")
+    log = open(os.path.join(work, "service.log"), "w")
+    service = subprocess.Popen(["java", "-jar", JAR, f"--server.port={port}", f"--caesar.home={home}", *options],
+                               stdout=log, stderr=subprocess.STDOUT)
+    api = f"http://127.0.0.1:{port}/caesar/api/v1.0"
+    try:
+        for _ in range(600):
+            try:
+                request(api + "/apps")
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            sys.exit("the service did not start; see " + log.name)
+        yield api
+    finally:
+        service.terminate()
+        service.wait(30)
+        log.close()
+
+
 def main():
     jobs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 18480
@@ -57,43 +92,24 @@ def main():
     with open(os.path.join(apps, "sleeper.yaml"), "w") as f:
         f.write(APP)
     image = os.path.join(work, "sky.fits")
-    subprocess.run(["java", "-cp", JAR, "-Dloader.main=io.caesarrest.finder.cli.SourceFinderCommand",
-                    "org.springframework.boot.loader.launch.PropertiesLauncher", "simulate",
-                    "--outfile=" + image, "--truth=" + image + ".csv", "--size=64"],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["java", "-jar", JAR, "sfinder", "simulate", "--outfile=" + image, "--truth=" + image + ".csv",
+                    "--size=64"], check=True, stdout=subprocess.DEVNULL)
     home = os.path.join(work, "home")
-    log = open(os.path.join(work, "service.log"), "w")
-    service = subprocess.Popen(["java", "-jar", JAR, f"--server.port={port}", f"--caesar.home={home}",
-                                f"--caesar.apps.dir={apps}"], stdout=log, stderr=subprocess.STDOUT)
-    api = f"http://127.0.0.1:{port}/caesar/api/v1.0"
     try:
-        for _ in range(600):
-            try:
-                request(api + "/apps")
-                break
-            except OSError:
-                time.sleep(0.1)
-        file_id = upload(api, image)
-        latencies = []
-        for i in range(jobs):
-            body = json.dumps({"app": "sleeper", "data_inputs": {"data": file_id}, "job_options": {}}).encode()
-            job_id = request(api + "/job", body, {"Content-Type": "application/json"})["job_id"]
-            while True:
-                status = request(f"{api}/job/{job_id}/status")
-                if status["state"] in ("SUCCESS", "FAILURE", "CANCELED", "TIMED-OUT"):
-                    seen = time.time()
-                    break
-                time.sleep(0.01)
-            exit_file = os.path.join(home, "jobs", "anonymous", f"job_{job_id}", ".exit_code")
-            ended = os.stat(exit_file).st_mtime
-            latencies.append((seen - ended) * 1000)
-            print(f"job {i + 1:3d} {status['state']:8s} visible {latencies[-1]:6.0f} ms after its process ended")
-        print(f"{jobs} jobs: median {statistics.median(latencies):.0f} ms, "
-              f"max {max(latencies):.0f} ms, min {min(latencies):.0f} ms")
+        with running_service(work, port, f"--caesar.apps.dir={apps}") as api:
+            file_id = upload(api, image)
+            latencies = []
+            for i in range(jobs):
+                body = json.dumps({"app": "sleeper", "data_inputs": {"data": file_id}, "job_options": {}}).encode()
+                job_id = request(api + "/job", body, {"Content-Type": "application/json"})["job_id"]
+                status, seen = await_end(api, job_id)
+                exit_file = os.path.join(home, "jobs", "anonymous", f"job_{job_id}", ".exit_code")
+                ended = os.stat(exit_file).st_mtime
+                latencies.append((seen - ended) * 1000)
+                print(f"job {i + 1:3d} {status['state']:8s} visible {latencies[-1]:6.0f} ms after its process ended")
+            print(f"{jobs} jobs: median {statistics.median(latencies):.0f} ms, "
+                  f"max {max(latencies):.0f} ms, min {min(latencies):.0f} ms")
     finally:
-        service.terminate()
-        service.wait(30)
-        log.close()
         shutil.rmtree(work, ignore_errors=True)
 
 

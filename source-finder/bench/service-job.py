@@ -23,21 +23,17 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "rest-api", "bench"))
-from latency import request, upload  # noqa: E402  (the API helpers of the latency benchmark)
+from latency import await_end, request, running_service, upload  # noqa: E402  (the latency benchmark's helpers)
 
 JAR = os.path.join(ROOT, "rest-api", "target", "caesar-rest.jar")
-ENDED = ("SUCCESS", "FAILURE", "CANCELED", "TIMED-OUT")
 
 
 def run_job(api, app, file_id, options):
     body = json.dumps({"app": app, "data_inputs": {"data": file_id}, "job_options": options}).encode()
     start = time.time()
     job_id = request(api + "/job", body, {"Content-Type": "application/json"})["job_id"]
-    while True:
-        status = request(f"{api}/job/{job_id}/status")
-        if status["state"] in ENDED:
-            return status["state"], time.time() - start
-        time.sleep(0.02)
+    status, seen = await_end(api, job_id, 0.02)
+    return status["state"], seen - start
 
 
 def main():
@@ -50,46 +46,31 @@ def main():
     image = os.path.join(work, "field.fits")
     subprocess.run(["java", "-jar", JAR, "sfinder", "simulate", "--outfile=" + image, "--truth=" + image + ".csv",
                     f"--size={size}", f"--seed={size}"], check=True, stdout=subprocess.DEVNULL)
-    home = os.path.join(work, "home")
-    log = open(os.path.join(work, "service.log"), "w")
-    service = subprocess.Popen(["java", "-jar", JAR, f"--server.port={port}", f"--caesar.home={home}"],
-                               stdout=log, stderr=subprocess.STDOUT)
-    api = f"http://127.0.0.1:{port}/caesar/api/v1.0"
     try:
-        for _ in range(600):
-            try:
-                apps = request(api + "/apps")["apps"]
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            sys.exit("the service did not start; see " + log.name)
-        file_id = upload(api, image)
-        runs = {"sfinder": ("sfinder", {"nthreads": 2})}
-        if "sextractor" in apps:
-            runs["sextractor"] = ("sextractor", {"detect-thresh": 3, "detect-minarea": 5})
-        times = {name: [] for name in runs}
-        print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
-              f"{size}x{size} field, submit to SUCCESS through the service")
-        for i in range(jobs):
-            for name, (app, options) in runs.items():
-                state, seconds = run_job(api, app, file_id, options)
-                if state != "SUCCESS":
-                    sys.exit(f"{name} job ended {state}")
-                times[name].append(seconds)
-                print(f"{name} job {i + 1}: {seconds:.2f} s")
-        for name, values in times.items():
-            print(f"{name}: best {min(values):.2f} s, median {statistics.median(values):.2f} s over {jobs} jobs")
-        if len(times) == 2:
-            print(f"whole-job speed ratio sfinder/SExtractor: best "
-                  f"{min(times['sextractor']) / min(times['sfinder']):.2f}, median "
-                  f"{statistics.median(times['sextractor']) / statistics.median(times['sfinder']):.2f}")
+        with running_service(work, port) as api:
+            apps = request(api + "/apps")["apps"]
+            file_id = upload(api, image)
+            runs = {"sfinder": ("sfinder", {"nthreads": 2})}
+            if "sextractor" in apps:
+                runs["sextractor"] = ("sextractor", {"detect-thresh": 3, "detect-minarea": 5})
+            times = {name: [] for name in runs}
+            print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+                  f"{size}x{size} field, submit to SUCCESS through the service")
+            for i in range(jobs):
+                for name, (app, options) in runs.items():
+                    state, seconds = run_job(api, app, file_id, options)
+                    if state != "SUCCESS":
+                        sys.exit(f"{name} job ended {state}")
+                    times[name].append(seconds)
+                    print(f"{name} job {i + 1}: {seconds:.2f} s")
+            for name, values in times.items():
+                print(f"{name}: best {min(values):.2f} s, median {statistics.median(values):.2f} s over {jobs} jobs")
+            if len(times) == 2:
+                print(f"whole-job speed ratio sfinder/SExtractor: best "
+                      f"{min(times['sextractor']) / min(times['sfinder']):.2f}, median "
+                      f"{statistics.median(times['sextractor']) / statistics.median(times['sfinder']):.2f}")
     finally:
-        service.terminate()
-        service.wait(30)
-        log.close()
         shutil.rmtree(work, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
