@@ -15,7 +15,7 @@ import io.caesarrest.finder.fits.UnsupportedImageException;
 public final class SourceFinderCommand {
 
 	private static final String USAGE = "usage: sfinder find --inputfile=PATH --outdir=DIR [--id=ID] [--seedthr=5] "
-			+ "[--mergethr=2.6] [--boxsize=20] [--npixmin=5] [--no-fit] [--maxcomponents=5] [--nthreads=N] "
+			+ "[--mergethr=2.6] [--boxsize=20] [--npixmin=5] [--no-filter] [--no-fit] [--maxcomponents=5] [--nthreads=N] "
 			+ "[--no-plot] [--no-regions] [--no-votable]\n"
 			+ "       sfinder simulate --outfile=PATH --truth=CSV [--size=1024] [--seed=1] [--rms=1e-4] [--beam=4] "
 			+ "[--nsources=N] [--background=0] [--extended=0.03] [--pairs=0.05] [--nthreads=N]";
