@@ -48,6 +48,18 @@ def upload(api, path):
     return request(api + "/upload", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})["uuid"]
 
 
+def simulate(image, *options):
+    """Writes a simulated sky (and its truth CSV beside it) with the jar's `sfinder simulate`."""
+    subprocess.run(["java", "-jar", JAR, "sfinder", "simulate", "--outfile=" + image, "--truth=" + image + ".csv",
+                    *options], check=True, stdout=subprocess.DEVNULL)
+
+
+def submit(api, app, file_id, options):
+    """Submits a job on an uploaded file; returns its id."""
+    body = json.dumps({"app": app, "data_inputs": {"data": file_id}, "job_options": options}).encode()
+    return request(api + "/job", body, {"Content-Type": "application/json"})["job_id"]
+
+
 def await_end(api, job_id, poll=0.01):
     """Polls a job's status until it ends; returns the status and the time it was first seen ended."""
     while True:
@@ -92,16 +104,14 @@ def main():
     with open(os.path.join(apps, "sleeper.yaml"), "w") as f:
         f.write(APP)
     image = os.path.join(work, "sky.fits")
-    subprocess.run(["java", "-jar", JAR, "sfinder", "simulate", "--outfile=" + image, "--truth=" + image + ".csv",
-                    "--size=64"], check=True, stdout=subprocess.DEVNULL)
+    simulate(image, "--size=64")
     home = os.path.join(work, "home")
     try:
         with running_service(work, port, f"--caesar.apps.dir={apps}") as api:
             file_id = upload(api, image)
             latencies = []
             for i in range(jobs):
-                body = json.dumps({"app": "sleeper", "data_inputs": {"data": file_id}, "job_options": {}}).encode()
-                job_id = request(api + "/job", body, {"Content-Type": "application/json"})["job_id"]
+                job_id = submit(api, "sleeper", file_id, {})
                 status, seen = await_end(api, job_id)
                 exit_file = os.path.join(home, "jobs", "anonymous", f"job_{job_id}", ".exit_code")
                 ended = os.stat(exit_file).st_mtime

@@ -12,26 +12,23 @@ latency. The jobs alternate so that both see the same machine state.
 
 Usage: source-finder/bench/service-job.py [size=4000] [jobs per app=5] [port=18481]
 """
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "rest-api", "bench"))
-from latency import await_end, request, running_service, upload  # noqa: E402  (the latency benchmark's helpers)
+from latency import await_end, request, running_service, simulate, submit, upload  # noqa: E402  (the latency benchmark's helpers)
 
 JAR = os.path.join(ROOT, "rest-api", "target", "caesar-rest.jar")
 
 
 def run_job(api, app, file_id, options):
-    body = json.dumps({"app": app, "data_inputs": {"data": file_id}, "job_options": options}).encode()
     start = time.time()
-    job_id = request(api + "/job", body, {"Content-Type": "application/json"})["job_id"]
+    job_id = submit(api, app, file_id, options)
     status, seen = await_end(api, job_id, 0.02)
     return status["state"], seen - start
 
@@ -44,8 +41,7 @@ def main():
         sys.exit(f"{JAR} is missing: run ./mvnw -B package -DskipTests first")
     work = tempfile.mkdtemp(prefix="service-job-bench-")
     image = os.path.join(work, "field.fits")
-    subprocess.run(["java", "-jar", JAR, "sfinder", "simulate", "--outfile=" + image, "--truth=" + image + ".csv",
-                    f"--size={size}", f"--seed={size}"], check=True, stdout=subprocess.DEVNULL)
+    simulate(image, f"--size={size}", f"--seed={size}")
     try:
         with running_service(work, port) as api:
             apps = request(api + "/apps")["apps"]

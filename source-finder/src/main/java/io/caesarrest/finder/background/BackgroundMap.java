@@ -123,18 +123,10 @@ public final class BackgroundMap {
 	 * @param noiseOut receives noise values from index 0
 	 */
 	public void row(int y, int x0, int count, float[] backgroundOut, float[] noiseOut) {
-		double fy = cell(y, this.stepY, this.nodesY);
-		int j0 = (int) fy;
-		float ty = (float) (fy - j0);
-		int j1 = Math.min(j0 + 1, this.nodesY - 1);
 		int first = this.columnNode[x0];
 		int last = Math.min(this.columnNode[x0 + count - 1] + 1, this.nodesX - 1);
-		float[] rowBackground = new float[this.nodesX];
-		float[] rowNoise = new float[this.nodesX];
-		for (int i = first; i <= last; i++) {
-			rowBackground[i] = lerp(this.background[j0 * this.nodesX + i], this.background[j1 * this.nodesX + i], ty);
-			rowNoise[i] = lerp(this.noise[j0 * this.nodesX + i], this.noise[j1 * this.nodesX + i], ty);
-		}
+		float[] rowBackground = rowNodes(this.background, y, first, last);
+		float[] rowNoise = rowNodes(this.noise, y, first, last);
 		for (int k = 0; k < count; k++) {
 			int i0 = this.columnNode[x0 + k];
 			int i1 = Math.min(i0 + 1, this.nodesX - 1);
