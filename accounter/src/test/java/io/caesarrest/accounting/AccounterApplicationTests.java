@@ -9,6 +9,7 @@ import java.util.Map;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.caesarrest.job.Job;
+import io.caesarrest.job.JobFixtures;
 import io.caesarrest.job.JobState;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.store.EmbeddedStore;
@@ -35,9 +36,7 @@ class AccounterApplicationTests {
 		try (EmbeddedStore store = EmbeddedStore.start(this.home.resolve("shared.mv"), 0, "caesardb");
 				MongoClient client = MongoClients.create(store.connectionString())) {
 			MongoTemplate mongo = new MongoTemplate(client, "caesardb");
-			mongo.insert(new Job(Ids.newId(), "alice", "testapp", Map.of(), "job_options", Map.of(), "/in.fits", "",
-					"local", null, List.of("/bin/true"), 1, 1, 60, JobState.PENDING, "", -1, Instant.now(), null, null,
-					"/jobs/x", null, null, null, Map.of()));
+			mongo.insert(JobFixtures.job().build());
 			try (ConfigurableApplicationContext context = AccounterApplication.builder()
 				.run("--server.port=0", "--spring.mongodb.uri=" + store.connectionString(),
 						"--caesar.home=" + this.home.resolve("home"), "--caesar.accounter.period=100ms",

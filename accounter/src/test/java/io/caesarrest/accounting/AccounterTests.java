@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.caesarrest.file.DataFile;
 import io.caesarrest.job.Job;
+import io.caesarrest.job.JobFixtures;
 import io.caesarrest.job.JobState;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
@@ -172,9 +173,14 @@ class AccounterTests {
 			start = state.isTerminal() ? start : NOW.minusSeconds(seconds);
 			end = state.isTerminal() ? start.plusSeconds(seconds) : null;
 		}
-		this.mongo.insert(new Job(Ids.newId(), owner, app, Map.of(), "job_options", Map.of(), "/in.fits", "", "local",
-				null, List.of("/bin/true"), 1, 1, 60, state, "", -1, NOW.minusSeconds(1000), start, end, "/jobs/x",
-				null, null, null, Map.of()));
+		this.mongo.insert(JobFixtures.job()
+			.owner(owner)
+			.app(app)
+			.state(state)
+			.submitted(NOW.minusSeconds(1000))
+			.started(start)
+			.ended(end)
+			.build());
 	}
 
 	private static void write(Path file, int size) throws IOException {

@@ -1,9 +1,12 @@
 package io.caesarrest.job;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -41,13 +44,33 @@ import org.springframework.data.mongodb.core.mapping.Field;
  */
 @Document("jobs")
 public record Job(@Id String id, String owner, String app, @Field("job_options") Map<String, Object> options,
-		@Field("options_field") String optionsField, @Field("data_inputs") Object dataInputs,
+		@Field("options_field") String optionsField, @Field("data_inputs") @Nullable Object dataInputs,
 		@Field("input_path") String inputPath, String tag, String scheduler,
-		@Field("scheduler_ref") String schedulerRef, List<String> argv, int cores, int procs,
+		@Field("scheduler_ref") @Nullable String schedulerRef, List<String> argv, int cores, int procs,
 		@Field("max_run_time") long maxRunTimeSeconds, JobState state, String status, @Field("exit_code") int exitCode,
-		@Field("submit_date") Instant submitDate, @Field("start_date") Instant startDate,
-		@Field("end_date") Instant endDate, @Field("job_dir") String jobDir, String worker, String pid,
-		@Field("lease_until") Instant leaseUntil, Map<String, String> outputs) {
+		@Field("submit_date") Instant submitDate, @Field("start_date") @Nullable Instant startDate,
+		@Field("end_date") @Nullable Instant endDate, @Field("job_dir") String jobDir, @Nullable String worker,
+		@Nullable String pid, @Field("lease_until") @Nullable Instant leaseUntil,
+		@Nullable Map<String, String> outputs) {
+
+	/**
+	 * A new job, waiting to be dispatched to its scheduler.
+	 * @param id the job id
+	 * @param owner who submitted it
+	 * @param scheduler the backend that will run it
+	 * @param request what the client asked for
+	 * @param command what runs, resolved from the request
+	 * @param jobDir the job directory
+	 * @param now the submit time
+	 * @return the pending job
+	 */
+	public static Job pending(String id, String owner, String scheduler, Request request, Command command, Path jobDir,
+			Instant now) {
+		return new Job(id, owner, request.app(), request.options(), request.optionsField(), request.dataInputs(),
+				command.inputPath(), request.tag(), scheduler, null, command.argv(), command.cores(), command.procs(),
+				command.maxRunTime().toSeconds(), JobState.PENDING, "Job submitted and registered with success", -1,
+				now, null, null, jobDir.toString(), null, null, null, Map.of());
+	}
 
 	/** Seconds between start and end, or until now while running; 0 until started. */
 	public double elapsedSeconds(Instant now) {
@@ -60,6 +83,37 @@ public record Job(@Id String id, String owner, String app, @Field("job_options")
 
 	public Duration maxRunTime() {
 		return Duration.ofSeconds(this.maxRunTimeSeconds);
+	}
+
+	/**
+	 * A job request as the client sent it.
+	 *
+	 * @param app app name
+	 * @param options the options
+	 * @param optionsField the request field the options came in
+	 * @param dataInputs the data inputs
+	 * @param tag free text
+	 */
+	public record Request(String app, Map<String, Object> options, String optionsField, @Nullable Object dataInputs,
+			String tag) {
+
+	}
+
+	/**
+	 * What a job runs, resolved from its request.
+	 *
+	 * @param inputPath absolute path of the input
+	 * @param argv the app's command line
+	 * @param cores cores per process
+	 * @param procs processes
+	 * @param maxRunTime time limit
+	 */
+	public record Command(String inputPath, List<String> argv, int cores, int procs, Duration maxRunTime) {
+
+		public Command {
+			argv = List.copyOf(argv);
+		}
+
 	}
 
 }

@@ -38,16 +38,6 @@ public final class JobChange {
 		return this;
 	}
 
-	public JobChange schedulerRef(String ref, String pid) {
-		this.update.set("scheduler_ref", ref).set("pid", pid);
-		return this;
-	}
-
-	public JobChange worker(String worker, Instant leaseUntil) {
-		this.update.set("worker", worker).set("lease_until", leaseUntil);
-		return this;
-	}
-
 	public JobChange outputs(Map<String, String> outputs) {
 		this.update.set("outputs", outputs);
 		return this;

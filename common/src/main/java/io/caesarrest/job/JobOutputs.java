@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import io.caesarrest.app.AppCatalog;
 import io.caesarrest.app.AppOutputs;
 
 /**
@@ -30,6 +31,16 @@ public final class JobOutputs {
 	public static final String REGIONS = "regions";
 
 	private JobOutputs() {
+	}
+
+	/**
+	 * Indexes the outputs of a job by the globs of its app.
+	 * @param apps the app catalog
+	 * @param job the job
+	 * @return label to file name, for the outputs found; empty if the app is gone
+	 */
+	public static Map<String, String> index(AppCatalog apps, Job job) {
+		return apps.find(job.app()).map((app) -> index(app.outputs(), Path.of(job.jobDir()))).orElse(Map.of());
 	}
 
 	/**

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.caesarrest.storage.Ids;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -40,10 +40,6 @@ public class JobRepository {
 	public JobRepository(MongoOperations mongo, JobMetrics metrics) {
 		this.mongo = mongo;
 		this.metrics = metrics;
-	}
-
-	public JobRepository(MongoOperations mongo) {
-		this(mongo, new JobMetrics(new SimpleMeterRegistry()));
 	}
 
 	/** Creates the indexes the queries below use; idempotent. */
@@ -178,34 +174,16 @@ public class JobRepository {
 	}
 
 	/**
-	 * Atomically takes the oldest pending job of a scheduler for a worker.
+	 * Takes the oldest pending job of a scheduler that has not been handed to it yet,
+	 * without changing its state: the claim keeps other engines off it until it expires
+	 * (or its engine, restarted, releases it).
 	 * @param scheduler scheduler name
-	 * @param worker the worker's name
-	 * @param leaseUntil end of the claim unless renewed
-	 * @return the claimed job, in state STARTED
-	 */
-	public Optional<Job> claimPending(String scheduler, String worker, Instant leaseUntil) {
-		Query query = Query.query(Criteria.where("state").is(JobState.PENDING).and("scheduler").is(scheduler))
-			.with(Sort.by("submit_date"));
-		Update update = new Update().set("state", JobState.STARTED)
-			.set("status", "Job claimed by worker " + worker)
-			.set("worker", worker)
-			.set("lease_until", leaseUntil);
-		return Optional.ofNullable(
-				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Job.class));
-	}
-
-	/**
-	 * Takes a pending job of a remote scheduler that has not been handed to it yet,
-	 * without changing its state; the claim keeps other dispatchers off it until it
-	 * expires.
-	 * @param scheduler scheduler name
-	 * @param dispatcher the dispatcher's name
+	 * @param engine the claiming engine's name
 	 * @param now the current time
 	 * @param leaseUntil end of the claim
 	 * @return the claimed job
 	 */
-	public Optional<Job> claimUndispatched(String scheduler, String dispatcher, Instant now, Instant leaseUntil) {
+	public Optional<Job> claimPending(String scheduler, String engine, Instant now, Instant leaseUntil) {
 		Query query = Query
 			.query(Criteria.where("state")
 				.is(JobState.PENDING)
@@ -215,15 +193,42 @@ public class JobRepository {
 				.is(null)
 				.orOperator(Criteria.where("lease_until").is(null), Criteria.where("lease_until").lt(now)))
 			.with(Sort.by("submit_date"));
-		Update update = new Update().set("worker", dispatcher).set("lease_until", leaseUntil);
+		Update update = new Update().set("worker", engine).set("lease_until", leaseUntil);
 		return Optional.ofNullable(
 				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Job.class));
 	}
 
-	/** Records the backend's handle of a submitted job, if it is still pending. */
+	/**
+	 * Gives up the claims an engine holds on jobs it has not submitted yet (after its
+	 * restart, or when a submission could not be made), so that they are taken again at
+	 * once.
+	 * @param engine the engine's name
+	 * @param ids the jobs, or {@code null} for all of the engine's claims
+	 */
+	public void releaseClaims(String engine, @Nullable Collection<String> ids) {
+		Criteria criteria = Criteria.where("state")
+			.is(JobState.PENDING)
+			.and("scheduler_ref")
+			.is(null)
+			.and("worker")
+			.is(engine);
+		if (ids != null) {
+			criteria = criteria.and("_id").in(ids);
+		}
+		this.mongo.updateMulti(Query.query(criteria), new Update().unset("lease_until"), Job.class);
+	}
+
+	/**
+	 * Records the backend's handle of a submitted job, if it is still pending, and ends
+	 * its claim.
+	 * @return whether the job was still pending
+	 */
 	public boolean recordSubmission(String id, String ref, String pid, String status) {
 		Query query = Query.query(Criteria.where("_id").is(id).and("state").is(JobState.PENDING));
-		Update update = new Update().set("scheduler_ref", ref).set("pid", pid).set("status", status);
+		Update update = new Update().set("scheduler_ref", ref)
+			.set("pid", pid)
+			.set("status", status)
+			.unset("lease_until");
 		return this.mongo.updateFirst(query, update, Job.class).getModifiedCount() > 0;
 	}
 
@@ -231,6 +236,23 @@ public class JobRepository {
 	public void updateStatus(String id, JobState expected, String status) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is(expected)),
 				new Update().set("status", status), Job.class);
+	}
+
+	/**
+	 * Sets the status text of every pending job of a scheduler that is waiting to be
+	 * handed to it, where it differs.
+	 * @param scheduler scheduler name
+	 * @param status the text
+	 */
+	public void updateStatusOfPending(String scheduler, String status) {
+		this.mongo.updateMulti(Query.query(Criteria.where("state")
+			.is(JobState.PENDING)
+			.and("scheduler")
+			.is(scheduler)
+			.and("scheduler_ref")
+			.is(null)
+			.and("status")
+			.ne(status)), new Update().set("status", status), Job.class);
 	}
 
 	/** Jobs canceled since {@code since} that a backend may still be running. */
@@ -243,14 +265,6 @@ public class JobRepository {
 			.ne(null)
 			.and("end_date")
 			.gte(since)), Job.class);
-	}
-
-	/** Extends the claim of a worker on its jobs. */
-	public void renewLease(Collection<String> ids, String worker, Instant leaseUntil) {
-		if (!ids.isEmpty()) {
-			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
-					new Update().set("worker", worker).set("lease_until", leaseUntil), Job.class);
-		}
 	}
 
 	/**

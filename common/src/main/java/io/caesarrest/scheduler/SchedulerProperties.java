@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Which backend runs new jobs.
  *
- * @param type {@code local} (the default), {@code slurm} or {@code kubernetes}
+ * @param type the type of one of the backends the application carries; {@code local} (the
+ * default), {@code slurm} or {@code kubernetes}
  */
 @ConfigurationProperties("caesar.scheduler")
 public record SchedulerProperties(@DefaultValue("local") String type) {

@@ -49,10 +49,10 @@ class AppTests {
 
 	@Test
 	void startsNativeAppsWithTheirCommandAndCanPutTheInputFirst() {
-		App app = new App(
-				"sx", null, null, new AppInput(null, "{path}", InputPosition.FIRST), new AppLaunch(null, null, null,
-						List.of("/usr/bin/source-extractor"), List.of("-CATALOG_TYPE", "ASCII_HEAD")),
-				null, null, null, List.of(), null);
+		App app = AppFixtures.app("sx")
+			.input(new AppInput(null, "{path}", InputPosition.FIRST))
+			.command(List.of("/usr/bin/source-extractor"), List.of("-CATALOG_TYPE", "ASCII_HEAD"))
+			.build();
 		assertThat(app.commandLine(validate(app, "{}"), Path.of("/d/x y.fits")))
 			.containsExactly("/usr/bin/source-extractor", "/d/x y.fits", "-CATALOG_TYPE", "ASCII_HEAD");
 	}

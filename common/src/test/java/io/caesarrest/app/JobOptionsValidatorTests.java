@@ -140,8 +140,10 @@ class JobOptionsValidatorTests {
 
 	@Test
 	void reportsAMissingMandatoryOption() {
-		App app = new App("strict", null, null, null, new AppLaunch("x", null, null, null, null), null, null, null,
-				List.of(option("level", OptionType.INT, true), option("verbose", OptionType.BOOL, false)), null);
+		App app = AppFixtures.app("strict")
+			.image("x")
+			.options(option("level", OptionType.INT, true), option("verbose", OptionType.BOOL, false))
+			.build();
 		assertThat(problems(app, "{}")).containsExactly("Mandatory option 'level' is missing");
 		assertThat(validate(app, "{\"level\":\"3\",\"verbose\":false}").arguments()).containsExactly("--level=3",
 				"--verbose=false");
@@ -167,10 +169,11 @@ class JobOptionsValidatorTests {
 
 	@Test
 	void writesPairStyleOptionsAsTwoArguments() {
-		App sextractor = new App("sx", null, null, null, new AppLaunch(null, null, null, List.of("/bin/sx"), null),
-				null, null, null, List.of(new AppOption("detect-thresh", "DETECT_THRESH", OptionType.FLOAT, 1.5, 0, 100,
-						null, null, null, false, false, null, null, false, null, ArgStyle.PAIR)),
-				null);
+		App sextractor = AppFixtures.app("sx")
+			.command("/bin/sx")
+			.options(new AppOption("detect-thresh", "DETECT_THRESH", OptionType.FLOAT, 1.5, 0, 100, null, null, null,
+					false, false, null, null, false, null, ArgStyle.PAIR))
+			.build();
 		assertThat(validate(sextractor, "{\"detect-thresh\":3}").arguments()).containsExactly("-DETECT_THRESH", "3.0");
 	}
 

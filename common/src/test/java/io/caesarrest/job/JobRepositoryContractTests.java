@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.caesarrest.storage.Ids;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,15 +27,13 @@ abstract class JobRepositoryContractTests {
 	protected abstract MongoTemplate mongo();
 
 	private JobRepository repository() {
-		JobRepository jobs = new JobRepository(mongo());
+		JobRepository jobs = new JobRepository(mongo(), new JobMetrics(new SimpleMeterRegistry()));
 		jobs.createIndexes();
 		return jobs;
 	}
 
 	static Job pending(String owner) {
-		return new Job(Ids.newId(), owner, "test", Map.of("x", 1), "job_options", Map.of("data", "abc"), "/in.fits",
-				"t", "local", null, List.of("/bin/true"), 1, 1, 60, JobState.PENDING, "Job submitted", -1,
-				Instant.now(), null, null, "/jobs/x", null, null, null, Map.of());
+		return JobFixtures.job().owner(owner).app("test").options(Map.of("x", 1)).build();
 	}
 
 	@Test
@@ -85,8 +84,7 @@ abstract class JobRepositoryContractTests {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		for (int t = 0; t < 4; t++) {
 			pool.submit(() -> {
-				for (Optional<Job> job = jobs.claimPending("local", "w", Instant.now()); job
-					.isPresent(); job = jobs.claimPending("local", "w", Instant.now())) {
+				for (Optional<Job> job = claim(jobs); job.isPresent(); job = claim(jobs)) {
 					assertThat(claimed.add(job.get().id())).isTrue();
 				}
 			});
@@ -94,7 +92,15 @@ abstract class JobRepositoryContractTests {
 		pool.shutdown();
 		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(claimed).hasSize(20);
-		assertThat(jobs.findActive("local")).allMatch((job) -> job.state() == JobState.STARTED);
+		// a claim is no state change: the jobs wait, held off from other engines
+		assertThat(jobs.findActive("local")).allMatch((job) -> job.state() == JobState.PENDING);
+		assertThat(claim(jobs)).isEmpty();
+		jobs.releaseClaims("w", null);
+		assertThat(claim(jobs)).isPresent();
+	}
+
+	private static Optional<Job> claim(JobRepository jobs) {
+		return jobs.claimPending("local", "w", Instant.now(), Instant.now().plusSeconds(60));
 	}
 
 }

@@ -4,8 +4,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The job monitor as a service of its own (split deployment): the reconciler for remote
- * schedulers, or the local worker, against a shared MongoDB and shared data and job dirs.
+ * The job monitor as a service of its own (split deployment): the job engine of the
+ * configured backend, against a shared MongoDB and shared data and job dirs.
  */
 @SpringBootApplication
 public class JobMonitorApplication {

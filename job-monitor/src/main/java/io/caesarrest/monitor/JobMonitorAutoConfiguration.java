@@ -1,9 +1,13 @@
 package io.caesarrest.monitor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.caesarrest.app.AppCatalog;
+import io.caesarrest.engine.EngineSettings;
+import io.caesarrest.engine.JobEngine;
+import io.caesarrest.engine.JobEngineLoop;
 import io.caesarrest.job.JobAutoConfiguration;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.MonitorLeadership;
@@ -17,29 +21,28 @@ import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * The job monitor ({@code caesar.monitor.enabled}, default on): the active-monitor lease,
- * the dispatcher and reconciler for remote schedulers, and the retention pass; the local
- * scheduler's worker keeps local jobs' states itself while this process leads.
+ * the job engine of whichever backend {@code caesar.scheduler.type} selected, and the
+ * retention pass.
  */
-@AutoConfiguration(after = JobAutoConfiguration.class,
-		afterName = { "io.caesarrest.scheduler.local.LocalSchedulerAutoConfiguration",
-				"io.caesarrest.scheduler.slurm.SlurmSchedulerAutoConfiguration",
-				"io.caesarrest.scheduler.kubernetes.KubernetesSchedulerAutoConfiguration" })
+@AutoConfiguration(after = JobAutoConfiguration.class)
 @EnableConfigurationProperties(MonitorProperties.class)
 @ConditionalOnProperty(name = "caesar.monitor.enabled", havingValue = "true", matchIfMissing = true)
 public class JobMonitorAutoConfiguration {
+
+	/**
+	 * How long a claim on a pending job keeps other engines off while it is submitted.
+	 */
+	private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
 	/**
 	 * The active-monitor lease in MongoDB; a process that hosts the embedded store is the
@@ -72,37 +75,27 @@ public class JobMonitorAutoConfiguration {
 				List.of(new PeriodicTasks.Task(retention::purge, properties.retentionInterval())));
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(Scheduler.class)
-	@ConditionalOnExpression("'${caesar.scheduler.type:local}' != 'local'")
-	static class RemoteSchedulerMonitor {
+	@Bean
+	JobEngine jobEngine(JobRepository jobs, Scheduler scheduler, AppCatalog apps, MonitorProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		EngineSettings settings = new EngineSettings(properties.effectiveName(), properties.period(),
+				properties.dispatchInterval(), properties.canceledWindow(), properties.lostAfter(), CLAIM_LEASE);
+		return new JobEngine(jobs, scheduler, apps, settings, Clock.systemUTC(),
+				meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
 
-		@Bean
-		JobDispatcher jobDispatcher(JobRepository jobs, Scheduler scheduler, AppCatalog apps) {
-			return new JobDispatcher(jobs, scheduler, apps, "monitor@" + ProcessHandle.current().pid(),
-					Clock.systemUTC());
-		}
+	@Bean
+	JobEngineLoop jobEngineLoop(JobEngine engine, MonitorProperties properties, MonitorLeadership leadership) {
+		Duration interval = engine.scheduler()
+			.pollInterval()
+			.filter((poll) -> poll.compareTo(properties.dispatchInterval()) < 0)
+			.orElse(properties.dispatchInterval());
+		return new JobEngineLoop(engine, leadership, interval);
+	}
 
-		@Bean
-		JobReconciler jobReconciler(JobRepository jobs, Scheduler scheduler, AppCatalog apps,
-				MonitorProperties properties, ObjectProvider<MeterRegistry> meters) {
-			return new JobReconciler(jobs, scheduler, apps, properties, Clock.systemUTC(),
-					meters.getIfAvailable(SimpleMeterRegistry::new));
-		}
-
-		@Bean
-		SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, JobReconciler reconciler) {
-			return new SchedulerHealthIndicator(scheduler, reconciler);
-		}
-
-		@Bean
-		JobMonitorLoop jobMonitorLoop(JobDispatcher dispatcher, JobReconciler reconciler, MonitorProperties properties,
-				MonitorLeadership leadership) {
-			return new JobMonitorLoop("job-monitor", leadership,
-					List.of(new PeriodicTasks.Task(dispatcher::dispatchPending, properties.dispatchInterval()),
-							new PeriodicTasks.Task(reconciler::reconcile, properties.period())));
-		}
-
+	@Bean
+	SchedulerHealthIndicator schedulerHealthIndicator(JobEngine engine) {
+		return new SchedulerHealthIndicator(engine);
 	}
 
 }

@@ -1,30 +1,27 @@
 package io.caesarrest.monitor;
 
-import io.caesarrest.scheduler.Scheduler;
+import io.caesarrest.engine.JobEngine;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Reports whether the remote scheduler answered the monitor's last poll.
+ * Reports whether the scheduler answered the engine's last poll or submission.
  */
 class SchedulerHealthIndicator implements HealthIndicator {
 
-	private final Scheduler scheduler;
+	private final JobEngine engine;
 
-	private final JobReconciler reconciler;
-
-	SchedulerHealthIndicator(Scheduler scheduler, JobReconciler reconciler) {
-		this.scheduler = scheduler;
-		this.reconciler = reconciler;
+	SchedulerHealthIndicator(JobEngine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Health health() {
-		Health.Builder health = (this.reconciler.unreachableSince() == null) ? Health.up()
-				: Health.down().withDetail("unreachableSince", this.reconciler.unreachableSince().toString());
-		JobReconciler.Cycle cycle = this.reconciler.lastCycle();
-		return health.withDetail("scheduler", this.scheduler.name())
+		Health.Builder health = (this.engine.unreachableSince() == null) ? Health.up()
+				: Health.down().withDetail("unreachableSince", String.valueOf(this.engine.unreachableSince()));
+		JobEngine.Cycle cycle = this.engine.lastCycle();
+		return health.withDetail("scheduler", this.engine.scheduler().name())
 			.withDetail("activeJobs", cycle.jobs())
 			.withDetail("lastCycleWrites", cycle.writes())
 			.build();

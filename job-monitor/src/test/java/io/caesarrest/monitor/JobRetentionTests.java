@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.caesarrest.job.Job;
+import io.caesarrest.job.JobFixtures;
+import io.caesarrest.job.JobMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
 import io.caesarrest.storage.Ids;
@@ -40,7 +43,7 @@ class JobRetentionTests {
 
 	@BeforeEach
 	void setUp() {
-		this.jobs = new JobRepository(store.mongo());
+		this.jobs = new JobRepository(store.mongo(), new JobMetrics(new SimpleMeterRegistry()));
 		this.layout = new StorageLayout(this.home, this.home.resolve("data"), this.home.resolve("jobs"));
 	}
 
@@ -77,9 +80,16 @@ class JobRetentionTests {
 		Files.writeString(dir.resolve("catalog-x.json"), "{}");
 		Files.setLastModifiedTime(dir, FileTime.from(Instant.now().minus(Duration.ofDays(60))));
 		Instant submitted = Instant.now().minus(Duration.ofDays(60));
-		return this.jobs.insert(new Job(id, "alice", "testapp", Map.of(), "job_options", "x", "/in.fits", "", "local",
-				"ref", List.of("/bin/true"), 1, 1, 60, state, "", 0, submitted, submitted, ended, dir.toString(), null,
-				null, null, Map.of()));
+		return this.jobs.insert(JobFixtures.job()
+			.id(id)
+			.schedulerRef("ref")
+			.state(state)
+			.exitCode(0)
+			.submitted(submitted)
+			.started(submitted)
+			.ended(ended)
+			.jobDir(dir)
+			.build());
 	}
 
 }

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The local worker polls only once an hour here and runs one job at a time, so jobs can
- * only start, end and be stopped because a submission, a cancel or a process exit wakes
- * the worker at once.
+ * The job engine polls the local backend and dispatches only once an hour here, and the
+ * backend runs one job at a time, so jobs can only start, end and be stopped because a
+ * submission, a cancel or a process exit wakes the engine at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LocalWakeUpIntegrationTests {
@@ -39,6 +39,7 @@ class LocalWakeUpIntegrationTests {
 		registry.add("caesar.apps.dir", TestApps::dir);
 		registry.add("caesar.scheduler.local.poll-interval", () -> "1h");
 		registry.add("caesar.scheduler.local.cores", () -> "1");
+		registry.add("caesar.monitor.dispatch-interval", () -> "1h");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,14 +21,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import io.caesarrest.app.App;
 import io.caesarrest.app.AppCatalog;
+import io.caesarrest.app.AppFixtures;
 import io.caesarrest.app.AppLaunch;
+import io.caesarrest.engine.EngineSettings;
+import io.caesarrest.engine.JobEngine;
 import io.caesarrest.job.Job;
+import io.caesarrest.job.JobFixtures;
+import io.caesarrest.job.JobMetrics;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
-import io.caesarrest.monitor.JobReconciler;
-import io.caesarrest.monitor.MonitorProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
 import io.caesarrest.scheduler.Scheduler;
@@ -72,20 +76,21 @@ public final class ReconcilerBenchmark {
 					.applyConnectionString(new com.mongodb.ConnectionString(store.connectionString()))
 					.addCommandListener(counter)
 					.build())) {
-			JobRepository jobs = new JobRepository(new MongoTemplate(client, "caesardb"));
+			JobRepository jobs = new JobRepository(new MongoTemplate(client, "caesardb"),
+					new JobMetrics(new SimpleMeterRegistry()));
 			jobs.createIndexes();
 			BenchScheduler scheduler = new BenchScheduler();
 			long insertStart = System.nanoTime();
 			List<Job> active = insert(jobs, scheduler, jobCount, home);
 			System.out.printf(Locale.ROOT, "inserted %d running jobs in %.1f s%n", jobCount,
 					(System.nanoTime() - insertStart) / 1e9);
-			AppCatalog apps = AppCatalog.of(List.of(new App("bench", "", null, null,
-					new AppLaunch(null, null, null, List.of("/bin/true"), null), null, null, null, null, null)));
-			JobReconciler reconciler = new JobReconciler(
-					jobs, scheduler, apps, new MonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(1),
-							Duration.ofHours(1), 2, Duration.ofSeconds(30), null, Duration.ofHours(1)),
-					Clock.systemUTC());
-			reconciler.reconcile(); // warm-up: nothing changed yet
+			AppCatalog apps = AppCatalog.of(List.of(AppFixtures.app("bench").build()));
+			// reconcile at every round
+			JobEngine engine = new JobEngine(
+					jobs, scheduler, apps, new EngineSettings("bench", Duration.ZERO, Duration.ofSeconds(1),
+							Duration.ofHours(1), 2, Duration.ofMinutes(2)),
+					Clock.systemUTC(), new SimpleMeterRegistry());
+			engine.runOnce(); // warm-up: nothing changed yet
 			long queryStart = System.nanoTime();
 			int found = jobs.findActive("bench").size();
 			System.out.printf(Locale.ROOT, "query of the %d active jobs alone: %.0f ms%n", found,
@@ -101,7 +106,7 @@ public final class ReconcilerBenchmark {
 				int callsBefore = scheduler.polls.get();
 				writes.set(0);
 				long start = System.nanoTime();
-				JobReconciler.Cycle result = reconciler.reconcile();
+				JobEngine.Cycle result = engine.runOnce();
 				double millis = (System.nanoTime() - start) / 1e6;
 				times.add(millis);
 				System.out.printf(Locale.ROOT, "%5d  %6d  %7d  %15d  %9d  %7.0f%n", cycle, result.jobs(), changes,
@@ -119,9 +124,18 @@ public final class ReconcilerBenchmark {
 		for (int i = 0; i < count; i++) {
 			String id = Ids.newId();
 			String ref = "bench-" + i;
-			Job job = new Job(id, "user" + (i % 50), "bench", Map.of(), "job_options", "x", "/in.fits", "", "bench",
-					ref, List.of("/bin/true"), 1, 1, 3600, JobState.RUNNING, "Job running", -1, now, now, null,
-					home.resolve("jobs/job_" + id).toString(), null, "1", null, Map.of());
+			Job job = JobFixtures.job()
+				.id(id)
+				.owner("user" + (i % 50))
+				.app("bench")
+				.scheduler("bench")
+				.schedulerRef(ref)
+				.state(JobState.RUNNING)
+				.status("Job running")
+				.submitted(now)
+				.started(now)
+				.jobDir(home.resolve("jobs/job_" + id))
+				.build();
 			inserted.add(jobs.insert(job));
 			scheduler.states.put(new SchedulerRef(ref),
 					new Execution(JobState.RUNNING, null, now, null, "Job running"));
@@ -144,6 +158,11 @@ public final class ReconcilerBenchmark {
 		@Override
 		public String name() {
 			return "bench";
+		}
+
+		@Override
+		public Optional<String> refusal(AppLaunch launch) {
+			return Optional.empty();
 		}
 
 		@Override

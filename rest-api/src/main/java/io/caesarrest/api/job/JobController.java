@@ -97,7 +97,7 @@ class JobController {
 			if (canceled) {
 				MDC.put("job_id", id);
 				log.info("Job {} canceled by its owner", id);
-				stopRemote(job);
+				stopInBackend(job);
 				this.events.publishEvent(new JobChangedEvent(id, job.scheduler()));
 				return Map.of("status", "Job canceled and status updated in DB");
 			}
@@ -108,14 +108,13 @@ class JobController {
 	}
 
 	/**
-	 * Asks a remote scheduler to stop the job at once; if it cannot be reached now, the
-	 * monitor asks again. Local jobs are stopped by their worker, which sees the state.
+	 * Asks the backend to stop the job at once; if it cannot be reached now, or the job
+	 * is not submitted yet, the job engine does it (it also sees the canceled state).
 	 */
-	private void stopRemote(Job job) {
+	private void stopInBackend(Job job) {
 		Scheduler scheduler = this.schedulers.getIfAvailable();
 		Job current = this.jobs.findById(job.id()).orElse(job);
-		if (scheduler == null || current.schedulerRef() == null || !scheduler.name().equals(current.scheduler())
-				|| "local".equals(current.scheduler())) {
+		if (scheduler == null || current.schedulerRef() == null || !scheduler.name().equals(current.scheduler())) {
 			return;
 		}
 		try {

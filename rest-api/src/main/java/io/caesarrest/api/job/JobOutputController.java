@@ -125,7 +125,7 @@ class JobOutputController {
 		Path dir = Path.of(job.jobDir());
 		Optional<String> name = Optional.ofNullable(job.outputs()).map((o) -> o.get(label));
 		if (name.isEmpty()) {
-			name = this.apps.find(job.app()).map((app) -> JobOutputs.index(app.outputs(), dir).get(label));
+			name = Optional.ofNullable(JobOutputs.index(this.apps, job).get(label));
 		}
 		Path file = name.map(dir::resolve).filter(Files::isRegularFile).orElseThrow(() -> missing(job.id()));
 		return file;

@@ -17,9 +17,8 @@ import io.caesarrest.dataset.DatasetProperties;
 import io.caesarrest.file.DataFileRepository;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobRepository;
-import io.caesarrest.job.JobState;
 import io.caesarrest.job.JobChangedEvent;
-import io.caesarrest.scheduler.SchedulerProperties;
+import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
 import tools.jackson.core.JacksonException;
@@ -55,7 +54,7 @@ class JobSubmissions {
 
 	private final JobSettings settings;
 
-	private final SchedulerProperties schedulers;
+	private final Scheduler scheduler;
 
 	private final ObjectMapper json;
 
@@ -64,7 +63,7 @@ class JobSubmissions {
 	private final Clock clock = Clock.systemUTC();
 
 	JobSubmissions(AppCatalog apps, DataFileRepository files, DatasetProperties datasets, JobRepository jobs,
-			StorageLayout layout, JobSettings settings, SchedulerProperties schedulers, ObjectMapper json,
+			StorageLayout layout, JobSettings settings, Scheduler scheduler, ObjectMapper json,
 			ApplicationEventPublisher events) {
 		this.apps = apps;
 		this.files = files;
@@ -72,7 +71,7 @@ class JobSubmissions {
 		this.jobs = jobs;
 		this.layout = layout;
 		this.settings = settings;
-		this.schedulers = schedulers;
+		this.scheduler = scheduler;
 		this.json = json;
 		this.events = events;
 	}
@@ -90,13 +89,13 @@ class JobSubmissions {
 		checkRunnable(app);
 		String id = Ids.newId();
 		Duration maxRunTime = min(app.resources().maxRunTime(), this.settings.maxRunTime());
-		Job job = new Job(id, owner, app.name(), toMap(options), optionsField,
-				this.json.convertValue(request.get("data_inputs"), Object.class), input.toString(), tag(request),
-				this.schedulers.type(), null, JavaMainCommand.expand(app.commandLine(validated, input, id)),
-				validated.cores(), validated.procs(), maxRunTime.toSeconds(), JobState.PENDING,
-				"Job submitted and registered with success", -1, this.clock.instant(), null, null,
-				this.layout.jobDir(owner, id).toString(), null, null, null, Map.of());
-		Job stored = this.jobs.insert(job);
+		Job.Request jobRequest = new Job.Request(app.name(), toMap(options), optionsField,
+				this.json.convertValue(request.get("data_inputs"), Object.class), tag(request));
+		Job.Command command = new Job.Command(input.toString(),
+				JavaMainCommand.expand(app.commandLine(validated, input, id)), validated.cores(), validated.procs(),
+				maxRunTime);
+		Job stored = this.jobs.insert(Job.pending(id, owner, this.scheduler.name(), jobRequest, command,
+				this.layout.jobDir(owner, id), this.clock.instant()));
 		this.events.publishEvent(new JobChangedEvent(stored.id(), stored.scheduler()));
 		return stored;
 	}
@@ -131,21 +130,18 @@ class JobSubmissions {
 	}
 
 	private void checkRunnable(App app) {
-		String scheduler = this.schedulers.type();
-		boolean runnable = switch (scheduler) {
-			case "local" -> app.launch().isNative();
-			case "slurm" -> app.launch().isNative() || app.launch().singularity() != null;
-			default -> app.launch().image() != null;
-		};
-		if (!runnable) {
-			throw ApiException.badRequest("App " + app.name() + " cannot run on the " + scheduler
-					+ " scheduler of this service" + ("local".equals(scheduler) ? " (it runs in the container image "
-							+ app.launch().image() + "); apps that run here: " + nativeApps() : ""));
-		}
+		this.scheduler.refusal(app.launch()).ifPresent((reason) -> {
+			throw ApiException.badRequest("App " + app.name() + " cannot run on the " + this.scheduler.name()
+					+ " scheduler of this service: " + reason + "; apps that run here: " + runnableApps());
+		});
 	}
 
-	private List<String> nativeApps() {
-		return this.apps.apps().stream().filter((a) -> a.launch().isNative()).map(App::name).toList();
+	private List<String> runnableApps() {
+		return this.apps.apps()
+			.stream()
+			.filter((a) -> this.scheduler.refusal(a.launch()).isEmpty())
+			.map(App::name)
+			.toList();
 	}
 
 	private Map<String, Object> toMap(JsonNode options) {

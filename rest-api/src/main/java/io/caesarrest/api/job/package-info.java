@@ -1,4 +1,7 @@
 /**
  * Job submission, listing, status, cancel and outputs.
  */
+@NullMarked
 package io.caesarrest.api.job;
+
+import org.jspecify.annotations.NullMarked;

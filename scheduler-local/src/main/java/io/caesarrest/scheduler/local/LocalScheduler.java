@@ -12,18 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.caesarrest.app.AppLaunch;
 import io.caesarrest.job.JobState;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
+import io.caesarrest.scheduler.SchedulerRejectedException;
 import io.caesarrest.storage.StorageLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs jobs as processes on this machine. Each job runs in a session of its own (so that
@@ -51,32 +55,66 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		return thread;
 	});
 
+	private final int cores;
+
+	private final Duration pollInterval;
+
 	private final Duration killGrace;
 
 	private final Clock clock;
 
-	private volatile Runnable exitListener;
+	private volatile @Nullable Runnable exitListener;
 
-	public LocalScheduler(Duration killGrace, Clock clock) {
+	/**
+	 * Creates the scheduler.
+	 * @param cores the cores its jobs share
+	 * @param pollInterval how often the engine should poll it
+	 * @param killGrace time between SIGTERM and SIGKILL when a job is stopped
+	 * @param clock the clock
+	 */
+	public LocalScheduler(int cores, Duration pollInterval, Duration killGrace, Clock clock) {
+		this.cores = cores;
+		this.pollInterval = pollInterval;
 		this.killGrace = killGrace;
 		this.clock = clock;
 	}
 
-	public LocalScheduler() {
-		this(Duration.ofSeconds(3), Clock.systemUTC());
+	@Override
+	public String name() {
+		return LocalSchedulerBackend.TYPE;
 	}
 
 	@Override
-	public String name() {
-		return "local";
+	public Optional<String> refusal(AppLaunch launch) {
+		if (launch.isNative()) {
+			return Optional.empty();
+		}
+		return Optional.of("the local scheduler runs native commands only, and this app runs in the container image "
+				+ launch.image());
+	}
+
+	@Override
+	public OptionalInt capacity() {
+		return OptionalInt.of(this.cores);
+	}
+
+	@Override
+	public Optional<Duration> pollInterval() {
+		return Optional.of(this.pollInterval);
+	}
+
+	@Override
+	public String processId(SchedulerRef ref) {
+		return Long.toString(LocalRef.parse(ref).pid());
 	}
 
 	/**
-	 * Sets what runs when a process this scheduler started ends (the local worker wakes
-	 * up to record it at once rather than at its next round).
-	 * @param listener the listener, or {@code null}
+	 * Sets what runs when a process this scheduler started ends (the engine wakes up to
+	 * record it at once rather than at its next round).
+	 * @param listener the listener
 	 */
-	public void onProcessExit(Runnable listener) {
+	@Override
+	public void onChange(Runnable listener) {
 		this.exitListener = listener;
 	}
 
@@ -90,7 +128,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	@Override
 	public SchedulerRef submit(JobLaunch launch) {
 		if (launch.isContainer()) {
-			throw new SchedulerException(
+			throw new SchedulerRejectedException(
 					"The local scheduler runs native apps only; " + launch.app() + " runs in a container image");
 		}
 		Path jobDir = StorageLayout.createDirectories(launch.jobDir());
@@ -113,7 +151,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			return ref.toRef();
 		}
 		catch (IOException ex) {
-			throw new SchedulerException("Cannot start " + launch.argv().get(0) + ": " + ex.getMessage(), ex);
+			throw new SchedulerRejectedException("Cannot start " + launch.argv().get(0) + ": " + ex.getMessage(), ex);
 		}
 	}
 

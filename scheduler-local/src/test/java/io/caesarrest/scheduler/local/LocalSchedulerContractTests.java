@@ -24,7 +24,11 @@ import static org.awaitility.Awaitility.await;
  */
 class LocalSchedulerContractTests extends SchedulerContractTests {
 
-	private final LocalScheduler scheduler = new LocalScheduler(Duration.ofMillis(500), Clock.systemUTC());
+	private final LocalScheduler scheduler = newScheduler();
+
+	private static LocalScheduler newScheduler() {
+		return new LocalScheduler(2, Duration.ofMillis(250), Duration.ofMillis(500), Clock.systemUTC());
+	}
 
 	@Override
 	protected Scheduler scheduler() {
@@ -56,7 +60,7 @@ class LocalSchedulerContractTests extends SchedulerContractTests {
 	void anotherInstanceReadsTheResultFromTheJobDir() throws IOException {
 		SchedulerRef ref = this.scheduler.submit(launch(newJobDir(), Duration.ofMinutes(5), "/bin/sh", "-c", "exit 7"));
 		awaitEnd(ref);
-		try (LocalScheduler restarted = new LocalScheduler()) {
+		try (LocalScheduler restarted = newScheduler()) {
 			Execution execution = restarted.poll(List.of(ref)).get(ref);
 			assertThat(execution.state()).isEqualTo(JobState.FAILURE);
 			assertThat(execution.exitCode()).isEqualTo(7);
@@ -69,7 +73,7 @@ class LocalSchedulerContractTests extends SchedulerContractTests {
 		SchedulerRef ref = this.scheduler
 			.submit(launch(jobDir, Duration.ofMinutes(5), "/bin/sh", "-c", "echo started > started.txt; sleep 300"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(jobDir.resolve("started.txt")));
-		try (LocalScheduler restarted = new LocalScheduler(Duration.ofMillis(500), Clock.systemUTC())) {
+		try (LocalScheduler restarted = newScheduler()) {
 			assertThat(restarted.poll(List.of(ref)).get(ref).state()).isEqualTo(JobState.RUNNING);
 			restarted.cancel(ref);
 			Execution execution = await().atMost(Duration.ofSeconds(10))

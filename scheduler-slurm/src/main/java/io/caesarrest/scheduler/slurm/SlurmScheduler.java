@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.caesarrest.app.AppLaunch;
 import io.caesarrest.job.JobState;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
+import io.caesarrest.scheduler.SchedulerRejectedException;
 
 /**
  * Runs jobs on a Slurm cluster through slurmrestd: one batch job per launch, the states
@@ -40,7 +42,21 @@ public class SlurmScheduler implements Scheduler {
 
 	@Override
 	public String name() {
-		return "slurm";
+		return SlurmSchedulerBackend.TYPE;
+	}
+
+	@Override
+	public Optional<String> refusal(AppLaunch launch) {
+		if (launch.isNative() || launch.singularity() != null) {
+			return Optional.empty();
+		}
+		return Optional.of("the Slurm scheduler runs native commands and Singularity/Apptainer images, and this app"
+				+ " has only the container image " + launch.image() + " (set its image's .sif path)");
+	}
+
+	@Override
+	public String processId(SchedulerRef ref) {
+		return Long.toString(SlurmRef.parse(ref).jobId());
 	}
 
 	@Override
@@ -50,7 +66,8 @@ public class SlurmScheduler implements Scheduler {
 			request = this.batchJobs.request(launch);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new SchedulerException("Cannot run job " + launch.jobId() + " on Slurm: " + ex.getMessage(), ex);
+			throw new SchedulerRejectedException("Cannot run job " + launch.jobId() + " on Slurm: " + ex.getMessage(),
+					ex);
 		}
 		this.batchJobs.prepareJobDir(launch.jobDir());
 		long jobId = api().submit(request);

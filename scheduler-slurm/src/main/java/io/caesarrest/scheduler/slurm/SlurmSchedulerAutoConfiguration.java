@@ -19,7 +19,7 @@ import org.springframework.web.client.RestClient;
  * The Slurm backend, chosen by {@code caesar.scheduler.type=slurm}.
  */
 @AutoConfiguration(after = StorageAutoConfiguration.class)
-@ConditionalOnProperty(name = "caesar.scheduler.type", havingValue = "slurm")
+@ConditionalOnProperty(name = "caesar.scheduler.type", havingValue = SlurmSchedulerBackend.TYPE)
 @EnableConfigurationProperties(SlurmSchedulerProperties.class)
 public class SlurmSchedulerAutoConfiguration {
 
