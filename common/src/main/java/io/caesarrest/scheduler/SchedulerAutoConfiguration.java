@@ -25,7 +25,7 @@ public class SchedulerAutoConfiguration {
 	@ConditionalOnResource(resources = "classpath:META-INF/services/io.caesarrest.scheduler.SchedulerBackend")
 	static BeanFactoryPostProcessor schedulerSelectionCheck(Environment environment) {
 		return (beanFactory) -> {
-			String type = Binder.get(environment).bind("caesar.scheduler.type", String.class).orElse("local");
+			String type = Binder.get(environment).bindOrCreate("caesar.scheduler", SchedulerProperties.class).type();
 			beanFactory.registerSingleton(SELECTION, SchedulerSelection.check(type, beanFactory.getBeanClassLoader()));
 		};
 	}
