@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import io.caesarrest.job.JobState;
 import io.caesarrest.storage.StorageLayout;
+import io.caesarrest.storage.UsageMarks;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,34 +32,61 @@ public class Accounter {
 
 	private final AccountingRepository repository;
 
+	private final UsageMarks marks;
+
 	private final Clock clock;
+
+	/** Each user's tally and figures as last counted; null before the first pass. */
+	private @Nullable Map<String, Counted> users;
 
 	public Accounter(MongoOperations mongo, StorageLayout layout, AccountingRepository repository, Clock clock) {
 		this.reader = new UsageReader(mongo);
 		this.layout = layout;
 		this.repository = repository;
+		this.marks = new UsageMarks(mongo);
 		this.clock = clock;
 	}
 
 	/**
-	 * One pass: stores every user's figures and the service-wide ones. Users whose files
-	 * and jobs are all gone get zeroed figures rather than stale ones.
+	 * One pass: the first counts every user; the next ones only the users whose files or
+	 * jobs changed since (their owners are marked by every write) and those with jobs
+	 * still running, so a pass costs O(changes). Each recounted user's figures are
+	 * stored, and the service-wide figures are summed from the counts in memory. Users
+	 * whose files and jobs are all gone get zeroed figures rather than stale ones.
 	 * @return the service-wide figures just stored
 	 */
-	public AppStats runOnce() {
+	public synchronized AppStats runOnce() {
 		long started = System.nanoTime();
 		Instant now = now();
-		Map<String, UserTally> users = this.reader.readAll(now);
-		this.repository.users().forEach((user) -> users.computeIfAbsent(user, UserTally::new));
-		ServiceTally service = new ServiceTally();
-		for (UserTally user : users.values()) {
+		Map<String, Instant> marked = this.marks.marked();
+		Map<String, UserTally> recounted;
+		if (this.users == null) {
+			recounted = this.reader.readAll(now);
+			this.repository.users().forEach((user) -> recounted.computeIfAbsent(user, UserTally::new));
+			this.users = new TreeMap<>();
+		}
+		else {
+			recounted = new TreeMap<>();
+			Set<String> stale = new TreeSet<>(marked.keySet());
+			this.users.forEach((user, counted) -> {
+				if (counted.tally().jobs().count(JobState.PENDING, JobState.STARTED, JobState.RUNNING) > 0) {
+					stale.add(user);
+				}
+			});
+			stale.forEach((user) -> recounted.put(user, this.reader.read(user, now)));
+		}
+		for (UserTally user : recounted.values()) {
 			UserAccounting figures = figures(user, now);
 			this.repository.save(figures);
-			service.add(user, figures);
+			this.users.put(user.user(), new Counted(user, figures));
 		}
+		this.marks.clear(marked);
+		ServiceTally service = new ServiceTally();
+		this.users.values().forEach((counted) -> service.add(counted.tally(), counted.figures()));
 		AppStats stats = service.toAppStats(now);
 		this.repository.save(stats);
-		log.debug("Accounted {} users in {} ms", users.size(), (System.nanoTime() - started) / 1_000_000);
+		log.debug("Accounted {} of {} users in {} ms", recounted.size(), this.users.size(),
+				(System.nanoTime() - started) / 1_000_000);
 		return stats;
 	}
 
@@ -70,6 +103,11 @@ public class Accounter {
 	/** Now, to the millisecond the store keeps, so stored and returned figures agree. */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** A user's tally and the figures stored from it. */
+	private record Counted(UserTally tally, UserAccounting figures) {
+
 	}
 
 	private UserAccounting figures(UserTally user, Instant now) {

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.caesarrest.file.DataFile;
+import io.caesarrest.storage.OwnerSequences;
+import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobState;
 
@@ -24,10 +27,18 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 final class UsageReader {
 
+	private static final int PAGE = 1000;
+
 	private final MongoOperations mongo;
+
+	private final OwnerSequences files;
+
+	private final OwnerSequences jobs;
 
 	UsageReader(MongoOperations mongo) {
 		this.mongo = mongo;
+		this.files = new OwnerSequences(mongo, mongo.getCollectionName(DataFile.class));
+		this.jobs = new OwnerSequences(mongo, mongo.getCollectionName(Job.class));
 	}
 
 	/** Every owner of a file or job, by name. */
@@ -35,9 +46,26 @@ final class UsageReader {
 		return read(new Criteria(), now);
 	}
 
-	/** One user's figures; an empty tally if the user owns nothing. */
+	/**
+	 * One user's figures, read through the user's numbered lists of files and jobs, so
+	 * the cost grows with what the user owns, not with the store; an empty tally if the
+	 * user owns nothing.
+	 */
 	UserTally read(String user, Instant now) {
-		return read(Criteria.where("owner").is(user), now).getOrDefault(user, new UserTally(user));
+		UserTally tally = new UserTally(user);
+		forEach(this.files, user, DataFile.class, (file) -> tally.addFiles(1, file.size()));
+		forEach(this.jobs, user, Job.class, (job) -> tally.addJob(job.app(), job.state(), job.elapsedSeconds(now)));
+		return tally;
+	}
+
+	private static <T> void forEach(OwnerSequences sequences, String user, Class<T> type, Consumer<T> action) {
+		Long before = null;
+		do {
+			OwnerPage<T> page = sequences.newestFirst(user, before, PAGE, type, (item) -> true);
+			page.items().forEach(action);
+			before = page.next();
+		}
+		while (before != null);
 	}
 
 	private Map<String, UserTally> read(Criteria owners, Instant now) {

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.caesarrest.file.DataFile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.caesarrest.job.JobRepository;
+import io.caesarrest.job.JobMetrics;
+import io.caesarrest.file.DataFileRepository;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobFixtures;
 import io.caesarrest.job.JobState;
@@ -49,13 +53,22 @@ class AccounterTests {
 
 	Accounter accounter;
 
+	JobRepository jobs;
+
+	DataFileRepository files;
+
 	@BeforeEach
 	void setUp() throws IOException {
 		this.mongo = store.mongo();
-		List.of(DataFile.class, Job.class, UserAccounting.class, AppStats.class)
+		List.of("files", "jobs", "owner_counters", "usage_marks", "jobs_watched").forEach(this.mongo::dropCollection);
+		List.of(UserAccounting.class, AppStats.class)
 			.stream()
 			.filter(this.mongo::collectionExists)
 			.forEach(this.mongo::dropCollection);
+		this.jobs = new JobRepository(this.mongo, new JobMetrics(new SimpleMeterRegistry()));
+		this.jobs.createIndexes();
+		this.files = new DataFileRepository(this.mongo);
+		this.files.createIndexes();
 		this.layout = new StorageLayout(this.home, this.home.resolve("data"), this.home.resolve("jobs"));
 		this.repository = new AccountingRepository(this.mongo);
 		this.accounter = new Accounter(this.mongo, this.layout, this.repository, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -130,8 +143,8 @@ class AccounterTests {
 	@Test
 	void zeroesUsersWhoNoLongerOwnAnything() {
 		this.accounter.runOnce();
-		this.mongo.remove(new Query(), DataFile.class);
-		this.mongo.remove(new Query(), Job.class);
+		this.mongo.findAll(DataFile.class).forEach((file) -> this.files.delete(file.id()));
+		this.mongo.findAll(Job.class).forEach((job) -> this.jobs.delete(job.id()));
 		AppStats stats = this.accounter.runOnce();
 		assertThat(this.repository.findUser("bob")).get().satisfies((bob) -> {
 			assertThat(bob.files()).isZero();
@@ -141,6 +154,25 @@ class AccounterTests {
 		assertThat(stats.nusers()).isZero();
 		assertThat(stats.njobs()).isZero();
 		assertThat(stats.datasize()).isEqualTo(2.0);
+	}
+
+	@Test
+	void recountsOnlyTheUsersWhoseFilesOrJobsChanged() {
+		this.accounter.runOnce();
+		UserAccounting bobBefore = this.repository.findUser("bob").orElseThrow();
+		// alice has jobs still active, so she is recounted each pass; bob only when
+		// marked
+		this.mongo.insert(JobFixtures.job().owner("bob").app("caesar").state(JobState.SUCCESS).build());
+		this.accounter.runOnce();
+		assertThat(this.repository.findUser("bob").orElseThrow().njobs()).isEqualTo(bobBefore.njobs());
+		file("bob", 700);
+		AppStats stats = this.accounter.runOnce();
+		UserAccounting bob = this.repository.findUser("bob").orElseThrow();
+		assertThat(bob.files()).isEqualTo(2);
+		assertThat(bob.bytes()).isEqualTo(1200);
+		assertThat(stats.files()).isEqualTo(4);
+		assertThat(stats.bytes()).isEqualTo(5200);
+		assertThat(stats.njobs()).isEqualTo(7);
 	}
 
 	@Test
@@ -159,7 +191,7 @@ class AccounterTests {
 
 	private void file(String owner, long size) {
 		String id = Ids.newId();
-		this.mongo.insert(new DataFile(id, owner, "f.fits", "fits", size, "00", "/data/" + id, NOW, "", null));
+		this.files.insert(new DataFile(id, owner, "f.fits", "fits", size, "00", "/data/" + id, NOW, "", null));
 	}
 
 	/**
@@ -173,7 +205,7 @@ class AccounterTests {
 			start = state.isTerminal() ? start : NOW.minusSeconds(seconds);
 			end = state.isTerminal() ? start.plusSeconds(seconds) : null;
 		}
-		this.mongo.insert(JobFixtures.job()
+		this.jobs.insert(JobFixtures.job()
 			.owner(owner)
 			.app(app)
 			.state(state)

@@ -10,14 +10,12 @@ import java.time.Duration;
  * at once
  * @param period time between two reconciliations, unless the backend asks for its own
  * @param dispatchInterval time between two rounds that hand pending jobs to the backend
- * @param canceledWindow how long after a cancel the engine checks that the backend really
- * stopped the job
  * @param lostAfter consecutive polls a job must be missing from its backend before it is
  * declared lost
  * @param claimLease how long a claim on a pending job keeps other engines off it while it
  * is being submitted
  */
-public record EngineSettings(String name, Duration period, Duration dispatchInterval, Duration canceledWindow,
-		int lostAfter, Duration claimLease) {
+public record EngineSettings(String name, Duration period, Duration dispatchInterval, int lostAfter,
+		Duration claimLease) {
 
 }

@@ -47,29 +47,30 @@ class JobDispatch {
 	}
 
 	/**
-	 * Submits pending jobs while the backend has room.
+	 * Submits pending jobs, oldest first, while the backend has room.
+	 * @param pending the pending jobs not yet handed to the backend, oldest first
 	 * @param held the jobs the backend runs, to which the submitted ones are added
 	 * @param now the current time
 	 * @return what was done
 	 */
-	Result dispatchPending(Map<String, JobEngine.Held> held, Instant now) {
+	Result dispatchPending(List<Job> pending, Map<String, JobEngine.Held> held, Instant now) {
 		int submitted = 0;
-		while (hasRoom(held)) {
-			Optional<Job> next = this.jobs.claimPending(this.scheduler.name(), this.settings.name(), now,
-					now.plus(this.settings.claimLease()));
-			if (next.isEmpty()) {
+		for (Job job : pending) {
+			if (!hasRoom(held)) {
 				break;
 			}
+			if (!this.jobs.watched().claim(job.id(), this.settings.name(), now, now.plus(this.settings.claimLease()))) {
+				continue;
+			}
 			try {
-				submit(next.get(), held);
+				submit(job, held);
 				submitted++;
 			}
 			catch (SchedulerRejectedException | IllegalArgumentException ex) {
-				refuse(next.get(), ex.getMessage());
+				refuse(job, ex.getMessage());
 			}
 			catch (SchedulerException ex) {
-				this.jobs.releaseClaims(this.settings.name(), List.of(next.get().id()));
-				log.warn("Cannot submit job {}: {}", next.get().id(), ex.getMessage());
+				log.warn("Cannot submit job {}: {}", job.id(), ex.getMessage());
 				return new Result(submitted, ex);
 			}
 		}

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,9 +61,6 @@ public class JobEngine {
 	/** Jobs handed to the backend and active when last seen, by id. */
 	private final Map<String, Held> held = new HashMap<>();
 
-	/** Canceled jobs the backend may still run, by id. */
-	private final Map<String, SchedulerRef> stopping = new LinkedHashMap<>();
-
 	private final Set<String> noted = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean backendChanged = new AtomicBoolean();
@@ -73,11 +69,7 @@ public class JobEngine {
 
 	private Instant nextReconcile = Instant.MIN;
 
-	private Instant nextSweep = Instant.MIN;
-
 	private boolean leading;
-
-	private boolean started;
 
 	private Cycle lastCycle = new Cycle(0, 0, 0);
 
@@ -106,9 +98,8 @@ public class JobEngine {
 		else if (this.leading) {
 			log.warn("Job engine stops: another monitor is active");
 			this.held.clear();
-			this.stopping.clear();
 			this.changes.reset();
-			this.started = false;
+			this.nextReconcile = Instant.MIN;
 		}
 		this.leading = leader;
 	}
@@ -119,23 +110,20 @@ public class JobEngine {
 	 */
 	public synchronized Cycle runOnce() {
 		Instant now = this.clock.instant();
-		if (!this.started) {
-			// claims this engine held before a restart are taken again at once
-			this.jobs.releaseClaims(this.settings.name(), null);
-			this.nextReconcile = Instant.MIN;
-			this.nextSweep = Instant.MIN;
-			this.started = true;
-		}
 		stopNoted();
-		Cycle cycle = (this.backendChanged.getAndSet(false) || !now.isBefore(this.nextReconcile)) ? reconcile(now)
-				: new Cycle(this.held.size(), 0, 0);
-		JobDispatch.Result dispatched = this.dispatch.dispatchPending(this.held, now);
+		List<Job> watched = this.jobs.watched().find(this.scheduler.name());
+		Cycle cycle = (this.backendChanged.getAndSet(false) || !now.isBefore(this.nextReconcile))
+				? reconcile(watched, now) : new Cycle(this.held.size(), 0, 0);
+		List<Job> pending = watched.stream()
+			.filter((job) -> job.state() == JobState.PENDING && job.schedulerRef() == null)
+			.toList();
+		JobDispatch.Result dispatched = this.dispatch.dispatchPending(pending, this.held, now);
 		if (dispatched.unreachable() != null) {
-			markPendingUnreachable(dispatched.unreachable());
+			markPendingUnreachable(pending, dispatched.unreachable());
 		}
 		if (dispatched.submitted() > 0) {
 			// a job a backend started at once shows RUNNING without waiting a period
-			cycle = reconcile(now);
+			cycle = reconcile(this.jobs.watched().find(this.scheduler.name()), now);
 		}
 		return cycle;
 	}
@@ -182,24 +170,40 @@ public class JobEngine {
 		}
 		for (Job job : this.jobs.findAllById(ids)) {
 			if (job.state().isTerminal()) {
-				this.stopping.put(job.id(), this.held.remove(job.id()).ref());
-				cancel(job.id(), this.stopping.get(job.id()));
+				cancel(job.id(), this.held.remove(job.id()).ref());
 			}
 		}
 	}
 
-	private Cycle reconcile(Instant now) {
+	/**
+	 * Polls the watched jobs of the backend in one call: active ones to follow, ended
+	 * ones with a handle to check that the backend stopped them (cancel again if not);
+	 * jobs the engine has seen end are no longer watched.
+	 */
+	private Cycle reconcile(List<Job> watched, Instant now) {
 		this.nextReconcile = now.plus(this.scheduler.pollInterval().orElse(this.settings.period()));
-		List<Job> active = this.jobs.findActive(this.scheduler.name())
-			.stream()
-			.filter((job) -> job.schedulerRef() != null)
-			.toList();
-		Map<String, SchedulerRef> stop = toStop(active, now);
+		List<Job> active = new ArrayList<>();
+		List<Job> stopping = new ArrayList<>();
+		Set<String> done = new HashSet<>();
+		for (Job job : watched) {
+			if (job.state().isActive()) {
+				if (job.schedulerRef() != null) {
+					active.add(job);
+				}
+			}
+			else if (job.schedulerRef() != null) {
+				stopping.add(job);
+			}
+			else {
+				done.add(job.id());
+			}
+		}
 		List<SchedulerRef> refs = new ArrayList<>();
 		active.forEach((job) -> refs.add(new SchedulerRef(job.schedulerRef())));
-		refs.addAll(stop.values());
+		stopping.forEach((job) -> refs.add(new SchedulerRef(job.schedulerRef())));
 		if (refs.isEmpty()) {
 			this.held.clear();
+			this.jobs.watched().unwatch(done);
 			return record(new Cycle(0, 0, 0));
 		}
 		Map<SchedulerRef, Execution> executions;
@@ -219,45 +223,23 @@ public class JobEngine {
 		}
 		Set<String> ended = new HashSet<>();
 		written += write(batch, ended);
+		done.addAll(ended);
 		this.held.clear();
 		active.stream()
 			.filter((job) -> !ended.contains(job.id()))
 			.forEach((job) -> this.held.put(job.id(), Held.of(job, this.scheduler)));
-		stopStillRunning(stop, executions);
-		return record(new Cycle(active.size(), 1, written));
-	}
-
-	/**
-	 * Canceled jobs the backend may still run: those canceled in this process, those held
-	 * that another process canceled, and, every period, all canceled within the window.
-	 */
-	private Map<String, SchedulerRef> toStop(List<Job> active, Instant now) {
-		Map<String, SchedulerRef> stop = new LinkedHashMap<>(this.stopping);
-		Set<String> activeIds = new HashSet<>();
-		active.forEach((job) -> activeIds.add(job.id()));
-		List<String> gone = this.held.keySet().stream().filter((id) -> !activeIds.contains(id)).toList();
-		List<Job> candidates = new ArrayList<>(gone.isEmpty() ? List.of() : this.jobs.findAllById(gone));
-		if (!now.isBefore(this.nextSweep)) {
-			this.nextSweep = now.plus(this.settings.period());
-			candidates
-				.addAll(this.jobs.findCanceledSince(this.scheduler.name(), now.minus(this.settings.canceledWindow())));
-		}
-		for (Job job : candidates) {
-			if (job.state() == JobState.CANCELED && job.schedulerRef() != null) {
-				stop.put(job.id(), new SchedulerRef(job.schedulerRef()));
-			}
-		}
-		return stop;
-	}
-
-	private void stopStillRunning(Map<String, SchedulerRef> stop, Map<SchedulerRef, Execution> executions) {
-		this.stopping.clear();
-		stop.forEach((id, ref) -> {
+		for (Job job : stopping) {
+			SchedulerRef ref = new SchedulerRef(job.schedulerRef());
 			Execution execution = executions.get(ref);
-			if (execution != null && execution.state().isActive() && !cancel(id, ref)) {
-				this.stopping.put(id, ref);
+			if (execution == null || execution.state().isTerminal()) {
+				done.add(job.id());
 			}
-		});
+			else {
+				cancel(job.id(), ref);
+			}
+		}
+		this.jobs.watched().unwatch(done);
+		return record(new Cycle(active.size(), 1, written));
 	}
 
 	private boolean cancel(String id, SchedulerRef ref) {
@@ -308,13 +290,13 @@ public class JobEngine {
 		log.warn("Scheduler {} unreachable: {}", this.scheduler.name(), ex.getMessage());
 	}
 
-	private void markPendingUnreachable(SchedulerException ex) {
+	private void markPendingUnreachable(List<Job> pending, SchedulerException ex) {
 		if (this.unreachableSince == null) {
 			this.unreachableSince = this.clock.instant();
 		}
 		String status = "Scheduler " + this.scheduler.name() + " unreachable since " + this.unreachableSince
 				+ "; will retry (" + ex.getMessage() + ")";
-		this.jobs.updateStatusOfPending(this.scheduler.name(), status);
+		this.jobs.watched().updatePendingStatus(pending.stream().map(Job::id).toList(), status);
 	}
 
 	private Cycle record(Cycle cycle) {

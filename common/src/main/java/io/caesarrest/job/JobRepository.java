@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.OwnerSequences;
+import io.caesarrest.storage.OwnerSequences.OwnerPage;
+import io.caesarrest.storage.UsageMarks;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -33,13 +37,25 @@ public class JobRepository {
 
 	private static final String CAS_INDEX = "compare_and_set";
 
+	/** The jobs collection. */
+	static final String COLLECTION = "jobs";
+
 	private final MongoOperations mongo;
 
 	private final JobMetrics metrics;
 
+	private final OwnerSequences owners;
+
+	private final WatchedJobs watched;
+
+	private final UsageMarks usage;
+
 	public JobRepository(MongoOperations mongo, JobMetrics metrics) {
 		this.mongo = mongo;
 		this.metrics = metrics;
+		this.owners = new OwnerSequences(mongo, COLLECTION);
+		this.watched = new WatchedJobs(mongo);
+		this.usage = new UsageMarks(mongo);
 	}
 
 	/** Creates the indexes the queries below use; idempotent. */
@@ -52,12 +68,29 @@ public class JobRepository {
 		// only for a query on exactly its keys, and would scan the collection otherwise
 		ops.createIndex(
 				new Index().on("_id", Sort.Direction.ASC).on("state", Sort.Direction.ASC).unique().named(CAS_INDEX));
+		this.owners.createIndex("submit_date");
 	}
 
+	/**
+	 * Stores a new job: first in the set the engine watches, then numbered in its owner's
+	 * list, so that a crash between the writes leaves nothing the engine cannot see.
+	 * @param job the job
+	 * @return the stored job
+	 */
 	public Job insert(Job job) {
-		Job inserted = this.mongo.insert(job);
+		this.watched.watch(job.id(), job.scheduler());
+		Document document = new Document();
+		this.mongo.getConverter().write(job, document);
+		document.put(OwnerSequences.FIELD, this.owners.nextKey(job.owner()));
+		this.mongo.insert(document, COLLECTION);
+		this.usage.mark(List.of(job.owner()));
 		this.metrics.submitted(job.app());
-		return inserted;
+		return job;
+	}
+
+	/** The jobs the engine must still look at. */
+	public WatchedJobs watched() {
+		return this.watched;
 	}
 
 	public Optional<Job> findById(String id) {
@@ -71,16 +104,21 @@ public class JobRepository {
 		return findById(id).filter((job) -> job.owner().equals(owner));
 	}
 
-	public List<Job> findByOwner(String owner) {
-		Query query = Query.query(Criteria.where("owner").is(owner)).with(Sort.by("submit_date"));
-		return this.mongo.find(query, Job.class);
+	/**
+	 * An owner's jobs, newest first, a page at a time.
+	 * @param owner the owner
+	 * @param before a cursor from an earlier page, or null for the newest
+	 * @param limit the most jobs to return
+	 * @param filter which jobs to return
+	 * @return the page
+	 */
+	public OwnerPage<Job> findByOwner(String owner, @Nullable Long before, int limit, Predicate<Job> filter) {
+		return this.owners.newestFirst(owner, before, limit, Job.class, filter);
 	}
 
+	/** The active jobs of a scheduler, oldest first. */
 	public List<Job> findActive(String scheduler) {
-		return this.mongo.find(Query.query(Criteria.where("state")
-			.in(JobState.PENDING, JobState.STARTED, JobState.RUNNING)
-			.and("scheduler")
-			.is(scheduler)), Job.class);
+		return this.watched.find(scheduler).stream().filter((job) -> job.state().isActive()).toList();
 	}
 
 	public List<Job> findAllById(Collection<String> ids) {
@@ -99,6 +137,7 @@ public class JobRepository {
 		for (JobState from : legalSources(expected, change)) {
 			Job before = this.mongo.findAndModify(casQuery(id, from), change.update(), Job.class);
 			if (before != null) {
+				this.usage.mark(List.of(before.owner()));
 				if (change.target().isTerminal()) {
 					this.metrics.finished(before.app(), change.target());
 				}
@@ -164,6 +203,7 @@ public class JobRepository {
 				.map((document) -> document.getString("_id"))
 				.collect(Collectors.toSet());
 		}
+		this.usage.mark(changed.stream().map((id) -> queued.get(id).job().owner()).toList());
 		for (String id : changed) {
 			Transition transition = queued.get(id);
 			if (transition.change().target().isTerminal()) {
@@ -171,51 +211,6 @@ public class JobRepository {
 			}
 		}
 		return Set.copyOf(changed);
-	}
-
-	/**
-	 * Takes the oldest pending job of a scheduler that has not been handed to it yet,
-	 * without changing its state: the claim keeps other engines off it until it expires
-	 * (or its engine, restarted, releases it).
-	 * @param scheduler scheduler name
-	 * @param engine the claiming engine's name
-	 * @param now the current time
-	 * @param leaseUntil end of the claim
-	 * @return the claimed job
-	 */
-	public Optional<Job> claimPending(String scheduler, String engine, Instant now, Instant leaseUntil) {
-		Query query = Query
-			.query(Criteria.where("state")
-				.is(JobState.PENDING)
-				.and("scheduler")
-				.is(scheduler)
-				.and("scheduler_ref")
-				.is(null)
-				.orOperator(Criteria.where("lease_until").is(null), Criteria.where("lease_until").lt(now)))
-			.with(Sort.by("submit_date"));
-		Update update = new Update().set("worker", engine).set("lease_until", leaseUntil);
-		return Optional.ofNullable(
-				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Job.class));
-	}
-
-	/**
-	 * Gives up the claims an engine holds on jobs it has not submitted yet (after its
-	 * restart, or when a submission could not be made), so that they are taken again at
-	 * once.
-	 * @param engine the engine's name
-	 * @param ids the jobs, or {@code null} for all of the engine's claims
-	 */
-	public void releaseClaims(String engine, @Nullable Collection<String> ids) {
-		Criteria criteria = Criteria.where("state")
-			.is(JobState.PENDING)
-			.and("scheduler_ref")
-			.is(null)
-			.and("worker")
-			.is(engine);
-		if (ids != null) {
-			criteria = criteria.and("_id").in(ids);
-		}
-		this.mongo.updateMulti(Query.query(criteria), new Update().unset("lease_until"), Job.class);
 	}
 
 	/**
@@ -236,35 +231,6 @@ public class JobRepository {
 	public void updateStatus(String id, JobState expected, String status) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is(expected)),
 				new Update().set("status", status), Job.class);
-	}
-
-	/**
-	 * Sets the status text of every pending job of a scheduler that is waiting to be
-	 * handed to it, where it differs.
-	 * @param scheduler scheduler name
-	 * @param status the text
-	 */
-	public void updateStatusOfPending(String scheduler, String status) {
-		this.mongo.updateMulti(Query.query(Criteria.where("state")
-			.is(JobState.PENDING)
-			.and("scheduler")
-			.is(scheduler)
-			.and("scheduler_ref")
-			.is(null)
-			.and("status")
-			.ne(status)), new Update().set("status", status), Job.class);
-	}
-
-	/** Jobs canceled since {@code since} that a backend may still be running. */
-	public List<Job> findCanceledSince(String scheduler, Instant since) {
-		return this.mongo.find(Query.query(Criteria.where("state")
-			.is(JobState.CANCELED)
-			.and("scheduler")
-			.is(scheduler)
-			.and("scheduler_ref")
-			.ne(null)
-			.and("end_date")
-			.gte(since)), Job.class);
 	}
 
 	/**
@@ -299,7 +265,9 @@ public class JobRepository {
 	}
 
 	public void delete(String id) {
+		findById(id).ifPresent((job) -> this.usage.mark(List.of(job.owner())));
 		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), Job.class);
+		this.watched.unwatch(List.of(id));
 	}
 
 }

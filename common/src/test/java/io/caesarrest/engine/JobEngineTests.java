@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -21,6 +22,7 @@ import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
 import io.caesarrest.store.EmbeddedStoreExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -225,9 +227,9 @@ class JobEngineTests {
 		before.runOnce();
 		// claimed by the engine that crashed before it could submit it
 		Job claimed = insert(JobFixtures.job());
-		assertThat(this.jobs.claimPending("fake", "monitor-host", Instant.now(), Instant.now().plusSeconds(600))).get()
-			.extracting(Job::id)
-			.isEqualTo(claimed.id());
+		assertThat(
+				this.jobs.watched().claim(claimed.id(), "monitor-host", Instant.now(), Instant.now().plusSeconds(600)))
+			.isTrue();
 		JobEngine after = engine("monitor-host", Duration.ZERO);
 		this.scheduler.set(running, JobState.SUCCESS, 0);
 		after.runOnce();
@@ -239,14 +241,31 @@ class JobEngineTests {
 	@Test
 	void takesOverAnotherEnginesClaimOnlyOnceItExpired() {
 		Job job = insert(JobFixtures.job());
-		this.jobs.claimPending("fake", "other-host", Instant.now(), Instant.now().plusSeconds(600));
+		this.jobs.watched().claim(job.id(), "other-host", Instant.now(), Instant.now().plusSeconds(600));
 		JobEngine engine = engine("e1", Duration.ZERO);
 		engine.runOnce();
 		assertThat(this.scheduler.submitted).isEmpty();
-		this.jobs.releaseClaims("other-host", null);
-		this.jobs.claimPending("fake", "other-host", Instant.now(), Instant.now().minusSeconds(1));
+		// the other engine's claim runs out
+		this.jobs.watched().claim(job.id(), "other-host", Instant.now(), Instant.now().minusSeconds(1));
 		engine.runOnce();
 		assertThat(this.scheduler.submitted).extracting((launch) -> launch.jobId()).containsExactly(job.id());
+	}
+
+	@Test
+	void keepsWatchingAJobWhoseRecordIsBeingStoredAndDropsLongOrphans() {
+		MongoTemplate mongo = store.mongo();
+		Job job = JobFixtures.job().scheduler("fake").build();
+		// a submission between its two writes: the entry is there, the job not yet
+		mongo.save(new Document("_id", job.id()).append("scheduler", "fake").append("since", new Date()),
+				"jobs_watched");
+		mongo.save(new Document("_id", "orphan").append("scheduler", "fake")
+			.append("since", Date.from(Instant.now().minusSeconds(120))), "jobs_watched");
+		JobEngine engine = engine("e1", Duration.ZERO);
+		engine.runOnce();
+		mongo.insert(job);
+		engine.runOnce();
+		assertThat(this.scheduler.submitted).extracting((launch) -> launch.jobId()).containsExactly(job.id());
+		assertThat(mongo.findById("orphan", Document.class, "jobs_watched")).isNull();
 	}
 
 	@Test
@@ -262,8 +281,8 @@ class JobEngineTests {
 
 	private JobEngine engine(String name, Duration period) {
 		return new JobEngine(this.jobs, this.scheduler, this.apps,
-				new EngineSettings(name, period, Duration.ofSeconds(1), Duration.ofHours(1), 2, Duration.ofMinutes(2)),
-				Clock.systemUTC(), new SimpleMeterRegistry());
+				new EngineSettings(name, period, Duration.ofSeconds(1), 2, Duration.ofMinutes(2)), Clock.systemUTC(),
+				new SimpleMeterRegistry());
 	}
 
 	private List<Job> submit(JobEngine engine, int n) {

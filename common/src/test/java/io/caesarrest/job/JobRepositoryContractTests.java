@@ -1,6 +1,7 @@
 package io.caesarrest.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +45,8 @@ abstract class JobRepositoryContractTests {
 		assertThat(jobs.findOwned(job.id(), "alice")).get()
 			.satisfies((found) -> assertThat(found.options()).containsEntry("x", 1));
 		assertThat(jobs.findOwned(job.id(), "bob")).isEmpty();
-		assertThat(jobs.findByOwner("alice")).extracting(Job::id).contains(job.id());
-		assertThat(jobs.findByOwner("bob")).extracting(Job::id).doesNotContain(job.id());
+		assertThat(jobs.findByOwner("alice", null, 10, (j) -> true).items()).extracting(Job::id).contains(job.id());
+		assertThat(jobs.findByOwner("bob", null, 10, (j) -> true).items()).extracting(Job::id).doesNotContain(job.id());
 	}
 
 	@Test
@@ -76,31 +78,47 @@ abstract class JobRepositoryContractTests {
 	@Test
 	void claimsEachPendingJobOnce() throws InterruptedException {
 		JobRepository jobs = repository();
-		mongo().dropCollection(Job.class);
+		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			jobs.insert(pending("alice"));
+			ids.add(jobs.insert(pending("alice")).id());
 		}
 		Set<String> claimed = ConcurrentHashMap.newKeySet();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		for (int t = 0; t < 4; t++) {
-			pool.submit(() -> {
-				for (Optional<Job> job = claim(jobs); job.isPresent(); job = claim(jobs)) {
-					assertThat(claimed.add(job.get().id())).isTrue();
+			String engine = "engine-" + t;
+			pool.submit(() -> ids.forEach((id) -> {
+				if (jobs.watched().claim(id, engine, Instant.now(), Instant.now().plusSeconds(60))) {
+					assertThat(claimed.add(id)).isTrue();
 				}
-			});
+			}));
 		}
 		pool.shutdown();
 		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(claimed).hasSize(20);
 		// a claim is no state change: the jobs wait, held off from other engines
-		assertThat(jobs.findActive("local")).allMatch((job) -> job.state() == JobState.PENDING);
-		assertThat(claim(jobs)).isEmpty();
-		jobs.releaseClaims("w", null);
-		assertThat(claim(jobs)).isPresent();
+		assertThat(jobs.findAllById(ids)).allMatch((job) -> job.state() == JobState.PENDING);
+		assertThat(jobs.watched().claim(ids.get(0), "another", Instant.now(), Instant.now().plusSeconds(60))).isFalse();
 	}
 
-	private static Optional<Job> claim(JobRepository jobs) {
-		return jobs.claimPending("local", "w", Instant.now(), Instant.now().plusSeconds(60));
+	@Test
+	void pagesAnOwnersJobsNewestFirstWithoutOtherOwnersJobs() {
+		JobRepository jobs = repository();
+		List<String> mine = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			mine.add(0, jobs.insert(pending("carol")).id());
+			jobs.insert(pending("dave"));
+		}
+		OwnerPage<Job> first = jobs.findByOwner("carol", null, 10, (job) -> true);
+		assertThat(first.items()).extracting(Job::id).containsExactlyElementsOf(mine.subList(0, 10));
+		OwnerPage<Job> second = jobs.findByOwner("carol", first.next(), 10, (job) -> true);
+		assertThat(second.items()).extracting(Job::id).containsExactlyElementsOf(mine.subList(10, 20));
+		OwnerPage<Job> last = jobs.findByOwner("carol", second.next(), 10, (job) -> true);
+		assertThat(last.items()).extracting(Job::id).containsExactlyElementsOf(mine.subList(20, 25));
+		assertThat(last.next()).isNull();
+		jobs.delete(mine.get(3));
+		OwnerPage<Job> filtered = jobs.findByOwner("carol", null, 5, (job) -> !job.id().equals(mine.get(1)));
+		assertThat(filtered.items()).extracting(Job::id)
+			.containsExactly(mine.get(0), mine.get(2), mine.get(4), mine.get(5), mine.get(6));
 	}
 
 }

@@ -79,7 +79,7 @@ public class JobMonitorAutoConfiguration {
 	JobEngine jobEngine(JobRepository jobs, Scheduler scheduler, AppCatalog apps, MonitorProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
 		EngineSettings settings = new EngineSettings(properties.effectiveName(), properties.period(),
-				properties.dispatchInterval(), properties.canceledWindow(), properties.lostAfter(), CLAIM_LEASE);
+				properties.dispatchInterval(), properties.lostAfter(), CLAIM_LEASE);
 		return new JobEngine(jobs, scheduler, apps, settings, Clock.systemUTC(),
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}

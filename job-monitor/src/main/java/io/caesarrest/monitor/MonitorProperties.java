@@ -19,8 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code caesar.scheduler.local.poll-interval})
  * @param dispatchInterval how often pending jobs are handed to the scheduler (at once for
  * jobs submitted in this process)
- * @param canceledWindow how long after a cancel the monitor checks that the scheduler
- * really stopped the job
  * @param lostAfter consecutive polls a job must be missing from its scheduler before it
  * is declared lost
  * @param lease how long the active monitor's lease in MongoDB lasts when it stops
@@ -34,8 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("caesar.monitor")
 public record MonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration period,
-		@DefaultValue("1s") Duration dispatchInterval, @DefaultValue("1h") Duration canceledWindow,
-		@DefaultValue("2") int lostAfter, @DefaultValue("30s") Duration lease, @Nullable Duration retention,
+		@DefaultValue("1s") Duration dispatchInterval, @DefaultValue("2") int lostAfter,
+		@DefaultValue("30s") Duration lease, @Nullable Duration retention,
 		@DefaultValue("1h") Duration retentionInterval, @Nullable String name) {
 
 	/** This monitor's name: the configured one, else the host name. */

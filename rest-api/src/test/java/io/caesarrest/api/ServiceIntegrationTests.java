@@ -143,6 +143,40 @@ class ServiceIntegrationTests {
 	}
 
 	@Test
+	void pagesAndFiltersTheCallersJobsAndFilesNewestFirst() throws IOException {
+		String older = this.api.uploadOk(TestFits.write(home.resolve("p1.fits"), 100, 1), "p1.fits");
+		String newer = this.api.uploadOk(TestFits.write(home.resolve("p2.fits"), 100, 2), "p2.fits");
+		String tag = "paging-" + System.nanoTime();
+		List<String> submitted = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			submitted.add(this.api.submitOk("""
+					{"app":"testapp","data_inputs":"%s","job_options":{"sleep":0},"tag":"%s"}""".formatted(older,
+					tag)));
+		}
+		HttpResponse<String> first = this.api.get("/jobs?limit=2&tag=" + tag);
+		assertThat(ApiClient.json(first).valueStream().map((j) -> j.get("job_id").asString()))
+			.containsExactly(submitted.get(2), submitted.get(1));
+		String cursor = first.headers().firstValue("X-Next-Cursor").orElseThrow();
+		assertThat(first.headers().firstValue("Link").orElseThrow()).contains("before=" + cursor)
+			.contains("rel=\"next\"");
+		HttpResponse<String> second = this.api.get("/jobs?limit=2&tag=" + tag + "&before=" + cursor);
+		assertThat(ApiClient.json(second).valueStream().map((j) -> j.get("job_id").asString()))
+			.containsExactly(submitted.get(0));
+		assertThat(second.headers().firstValue("X-Next-Cursor")).isEmpty();
+		assertThat(ApiClient.json(this.api.get("/jobs?app=nosuchapp")).size()).isZero();
+		for (String bad : List.of("/jobs?limit=0", "/jobs?limit=x", "/jobs?state=BOGUS", "/jobs?since=yesterday",
+				"/fileids?state=RUNNING")) {
+			HttpResponse<String> refused = this.api.get(bad);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+			assertThat(ApiClient.json(refused).get("status").asString()).as(bad).isNotBlank();
+		}
+		JsonNode files = ApiClient.json(this.api.get("/fileids?limit=1"));
+		assertThat(files.get("file_ids").valueStream().map(JsonNode::asString)).containsExactly(newer);
+		JsonNode rest = ApiClient.json(this.api.get("/fileids?before=" + files.get("next").asLong()));
+		assertThat(rest.get("file_ids").valueStream().map(JsonNode::asString)).contains(older).doesNotContain(newer);
+	}
+
+	@Test
 	void runsTheBuiltInSourceFinderOnASimulatedImage() throws IOException {
 		Path image = home.resolve("sky.fits");
 		List<TruthSource> truth = SkySimulator.simulate(SimulationOptions.defaults(256, 7), image,

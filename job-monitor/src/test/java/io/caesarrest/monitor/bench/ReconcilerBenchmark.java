@@ -86,9 +86,8 @@ public final class ReconcilerBenchmark {
 					(System.nanoTime() - insertStart) / 1e9);
 			AppCatalog apps = AppCatalog.of(List.of(AppFixtures.app("bench").build()));
 			// reconcile at every round
-			JobEngine engine = new JobEngine(
-					jobs, scheduler, apps, new EngineSettings("bench", Duration.ZERO, Duration.ofSeconds(1),
-							Duration.ofHours(1), 2, Duration.ofMinutes(2)),
+			JobEngine engine = new JobEngine(jobs, scheduler, apps,
+					new EngineSettings("bench", Duration.ZERO, Duration.ofSeconds(1), 2, Duration.ofMinutes(2)),
 					Clock.systemUTC(), new SimpleMeterRegistry());
 			engine.runOnce(); // warm-up: nothing changed yet
 			long queryStart = System.nanoTime();

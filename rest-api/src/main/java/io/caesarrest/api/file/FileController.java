@@ -7,9 +7,11 @@ import java.util.Map;
 
 import io.caesarrest.api.caller.Callers;
 import io.caesarrest.api.error.ApiException;
+import io.caesarrest.api.listing.ListParameters;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.file.DataFileRepository;
 import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.FileSystemResource;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -94,8 +97,19 @@ class FileController {
 	}
 
 	@GetMapping("/fileids")
-	Map<String, Object> fileIds() {
-		return Map.of("file_ids", this.files.findByOwner(this.callers.current()).stream().map(DataFile::id).toList());
+	ResponseEntity<Map<String, Object>> fileIds(@RequestParam Map<String, String> parameters) {
+		ListParameters list = ListParameters.of(parameters);
+		if (list.state() != null || list.app() != null) {
+			throw ApiException.badRequest("Files are filtered by tag, since and until only");
+		}
+		OwnerPage<DataFile> page = this.files.findByOwner(this.callers.current(), list.before(), list.limit(),
+				list.filter((p, file) -> p.accepts(null, null, file.tag(), file.uploadDate())));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("file_ids", page.items().stream().map(DataFile::id).toList());
+		if (page.next() != null) {
+			body.put("next", page.next());
+		}
+		return ResponseEntity.ok().headers(ListParameters.nextPage(page.next())).body(body);
 	}
 
 	private DataFile find(String uuid) {

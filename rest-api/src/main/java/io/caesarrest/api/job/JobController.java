@@ -1,12 +1,14 @@
 package io.caesarrest.api.job;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.caesarrest.api.caller.Callers;
 import io.caesarrest.api.error.ApiException;
+import io.caesarrest.api.listing.ListParameters;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobRepository;
@@ -16,6 +18,7 @@ import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,11 +80,14 @@ class JobController {
 	}
 
 	@GetMapping("/jobs")
-	List<Map<String, Object>> jobs() {
-		return this.jobs.findByOwner(this.callers.current())
-			.stream()
-			.map((job) -> JobViews.listed(job, this.clock.instant()))
-			.toList();
+	ResponseEntity<List<Map<String, Object>>> jobs(@RequestParam Map<String, String> parameters) {
+		ListParameters list = ListParameters.of(parameters);
+		OwnerPage<Job> page = this.jobs.findByOwner(this.callers.current(), list.before(), list.limit(),
+				list.filter((p, job) -> p.accepts(job.state(), job.app(), job.tag(), job.submitDate())));
+		Instant now = this.clock.instant();
+		return ResponseEntity.ok()
+			.headers(ListParameters.nextPage(page.next()))
+			.body(page.items().stream().map((job) -> JobViews.listed(job, now)).toList());
 	}
 
 	@GetMapping("/job/{id}/status")

@@ -1,0 +1,120 @@
+package io.caesarrest.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The jobs the job engine must still look at, in a small collection of their own
+ * ({@code jobs_watched}: id and scheduler): every job from its submission until the
+ * engine has seen it end and, for a canceled one, seen its backend stop it. The engine's
+ * loops read this set and the jobs in it by id, so they cost O(active jobs) however many
+ * jobs were ever run; entries whose job ended or vanished are removed by the engine, so
+ * the set heals itself after any crash between two writes.
+ */
+public class WatchedJobs {
+
+	static final String COLLECTION = "jobs_watched";
+
+	/**
+	 * How long an entry may exist without its job before it is dropped: the job is stored
+	 * right after its entry, and a round must not drop an entry in between.
+	 */
+	private static final Duration ORPHAN_AFTER = Duration.ofMinutes(1);
+
+	private final MongoOperations mongo;
+
+	WatchedJobs(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Adds a job, before the job itself is stored. */
+	void watch(String id, String scheduler) {
+		this.mongo.save(new Document("_id", id).append("scheduler", scheduler).append("since", new Date()), COLLECTION);
+	}
+
+	/**
+	 * The watched jobs of a scheduler, oldest submission first, in any state; entries
+	 * whose job no longer exists are dropped.
+	 * @param scheduler the scheduler name
+	 * @return the jobs
+	 */
+	public List<Job> find(String scheduler) {
+		Query query = Query.query(Criteria.where("scheduler").is(scheduler));
+		Map<String, Date> entries = new HashMap<>();
+		this.mongo.find(query, Document.class, COLLECTION)
+			.forEach((entry) -> entries.put(entry.getString("_id"), entry.getDate("since")));
+		if (entries.isEmpty()) {
+			return List.of();
+		}
+		List<Job> jobs = new ArrayList<>(this.mongo.find(Query.query(Criteria.where("_id").in(entries.keySet())),
+				Job.class, JobRepository.COLLECTION));
+		jobs.forEach((job) -> entries.remove(job.id()));
+		Date orphaned = Date.from(Instant.now().minus(ORPHAN_AFTER));
+		unwatch(entries.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == null || entry.getValue().before(orphaned))
+			.map(Map.Entry::getKey)
+			.toList());
+		jobs.sort(Comparator.comparing(Job::submitDate).thenComparing(Job::id));
+		return jobs;
+	}
+
+	/** Stops watching jobs (they ended and their backend no longer runs them). */
+	public void unwatch(Collection<String> ids) {
+		if (!ids.isEmpty()) {
+			this.mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION);
+		}
+	}
+
+	/**
+	 * Claims a pending job for submission by an engine, without changing its state: taken
+	 * if unclaimed, if its claim expired, or if it is the same engine's claim from before
+	 * a restart.
+	 * @param id the job id
+	 * @param engine the engine's name
+	 * @param now the current time
+	 * @param leaseUntil end of the claim
+	 * @return whether the claim was taken
+	 */
+	public boolean claim(String id, String engine, Instant now, Instant leaseUntil) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(id)
+			.and("state")
+			.is(JobState.PENDING)
+			.and("scheduler_ref")
+			.is(null)
+			.orOperator(Criteria.where("lease_until").is(null), Criteria.where("lease_until").lt(now),
+					Criteria.where("worker").is(engine)));
+		Update update = new Update().set("worker", engine).set("lease_until", leaseUntil);
+		return this.mongo.updateFirst(query, update, JobRepository.COLLECTION).getModifiedCount() > 0;
+	}
+
+	/**
+	 * Sets the status text of pending jobs where it differs.
+	 * @param ids the jobs
+	 * @param status the text
+	 */
+	public void updatePendingStatus(Collection<String> ids, String status) {
+		if (!ids.isEmpty()) {
+			this.mongo.updateMulti(
+					Query.query(
+							Criteria.where("_id").in(ids).and("state").is(JobState.PENDING).and("status").ne(status)),
+					new Update().set("status", status), JobRepository.COLLECTION);
+		}
+	}
+
+}
