@@ -15,6 +15,7 @@ import io.caesarrest.finder.fits.Beam;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.fits.FitsImageReader;
 import io.caesarrest.finder.fits.FitsImageWriter;
+import io.caesarrest.finder.simulate.NoiseModel;
 import io.caesarrest.finder.simulate.SimulationOptions;
 import io.caesarrest.finder.simulate.SkySimulator;
 import io.caesarrest.finder.simulate.TruthSource;
@@ -48,7 +49,10 @@ class SourceFinderTests {
 			int d = match.detectionOf(t);
 			if ("point".equals(source.kind()) && source.snr() > 7 && d >= 0 && isolated(truth, source)) {
 				Detection found = detections.get(d);
-				assertThat(Math.abs(found.intFlux() / source.intFlux() - 1)).isLessThan(4 / source.snr());
+				// a free-size Gaussian's integrated flux is uncertain by about 2.5/snr
+				// when the
+				// noise autocorrelation is the beam
+				assertThat(Math.abs(found.intFlux() / source.intFlux() - 1)).isLessThan(6 / source.snr());
 				assertThat(Math.hypot(found.x() - source.x(), found.y() - source.y())).isLessThan(10 / source.snr());
 			}
 		}
@@ -66,7 +70,8 @@ class SourceFinderTests {
 	@Test
 	void seedsFaintSourcesThroughTheMatchedFilter() {
 		Path noise = this.dir.resolve("noise.fits");
-		SkySimulator.simulate(new SimulationOptions(1024, 8, 1e-4, 4, 0, 0, 0, 0), noise, null, 2);
+		SkySimulator.simulate(new SimulationOptions(1024, 8, 1e-4, 4, 0, 0, 0, 0).withNoise(NoiseModel.SMOOTHED), noise,
+				null, 2);
 		FitsImage image = new FitsImageReader().read(noise);
 		double sigma = Beam.sigmaFromFwhm(4);
 		List<double[]> injected = new ArrayList<>();
