@@ -90,6 +90,10 @@ public final class IslandFitter {
 			LevenbergMarquardt.Solution solution = LevenbergMarquardt.fit(data, start(region, peaks.subList(0, count)),
 					fixed, constraints::apply);
 			if (solution != null && constraints.accepts(solution.params())) {
+				if (count == 1 && resolved(solution, 0)) {
+					solution = new PairSplitter(region, data, this.settings, this.beamSigmaMajor, this.beamSigmaMinor)
+						.split(solution, constraints);
+				}
 				solution = new ResidualSearch(region, data, this.settings, this.filter, image).extend(solution,
 						constraints, shape(this.beamSigmaMajor, this.beamSigmaMinor));
 				fixed = new boolean[solution.params().length];

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
 import io.caesarrest.finder.catalog.CatalogMetadata;
+import io.caesarrest.finder.catalog.DetectionSummary;
 import io.caesarrest.finder.catalog.CatalogSource;
 
 /**
@@ -95,9 +96,14 @@ final class CatalogJsonWriter {
 				"area_pixels", m.beamAreaPixels()));
 		map.put("background_median", m.medianBackground());
 		map.put("noise_median", m.medianNoise());
-		map.put("seed_threshold", m.seedThreshold());
-		map.put("merge_threshold", m.mergeThreshold());
-		map.put("matched_filter_gain", m.filterGain());
+		DetectionSummary d = m.detection();
+		map.put("seed_threshold", d.seedThreshold());
+		map.put("merge_threshold", d.mergeThreshold());
+		map.put("threshold_method", d.method());
+		map.put("fdr_target", d.fdrTarget());
+		map.put("false_islands_estimate", d.falseEstimate());
+		map.put("fdr_estimate", d.estimatedFdr());
+		map.put("matched_filter_gain", d.filterGain());
 		map.put("box_pixels", m.boxPixels());
 		map.put("threads", m.threads());
 		map.put("n_sources", catalog.sources().size());

@@ -156,7 +156,10 @@ public final class FinderBenchmark {
 		}
 		for (String seed : seeds.split(",")) {
 			double s = Double.parseDouble(seed.trim());
-			FinderOptions finder = FinderOptions.defaults().withThresholds(s, Math.min(2.6, s)).withExtraOutputs(false);
+			FinderOptions finder = FinderOptions.defaults()
+				.withThresholds(s, Math.min(2.6, s))
+				.withFdr(0)
+				.withExtraOutputs(false);
 			Catalog catalog = SourceFinder.run(finder, image, work.resolve("curve"), "seed" + seed).catalog();
 			List<Detection> found = detections(catalog);
 			Report.curveRow("sfinder", s, new Scorecard(truth, found, options.beamPixels()), found.size());
