@@ -1,8 +1,9 @@
 package io.caesarrest.finder;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.caesarrest.finder.background.BackgroundEstimator;
@@ -11,6 +12,7 @@ import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogMetadata;
 import io.caesarrest.finder.catalog.CatalogSource;
 import io.caesarrest.finder.catalog.DetectionSummary;
+import io.caesarrest.finder.catalog.FluxUnits;
 import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.detect.DetectionSettings;
 import io.caesarrest.finder.detect.Island;
@@ -20,6 +22,7 @@ import io.caesarrest.finder.detect.NegativeIslands;
 import io.caesarrest.finder.detect.SeedChoice;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.fits.FitsImageReader;
+import io.caesarrest.finder.fits.FluxUnit;
 import io.caesarrest.finder.output.CatalogWriters;
 
 /**
@@ -103,7 +106,10 @@ public final class SourceFinder {
 		double beamMajor = (image.beam() != null) ? image.beam().majorDeg() * 3600 : Double.NaN;
 		double beamMinor = (image.beam() != null) ? image.beam().minorDeg() * 3600 : Double.NaN;
 		double beamPa = (image.beam() != null) ? image.beam().paDeg() : Double.NaN;
-		return new CatalogMetadata(image.name(), image.width(), image.height(), image.unit(), sky ? "arcsec" : "pixel",
+		FluxUnit unit = image.fluxUnit();
+		FluxUnits units = new FluxUnits(image.unit(), unit.peakUnit(image.unit()), unit.integratedUnit(image.unit()),
+				unit.name().toLowerCase(Locale.ROOT));
+		return new CatalogMetadata(image.name(), image.width(), image.height(), units, sky ? "arcsec" : "pixel",
 				beamMajor, beamMinor, beamPa, image.beamAreaPixels(), sky ? image.pixelScaleDeg() * 3600 : Double.NaN,
 				map.medianBackground(), map.medianNoise(), detection, box, options.threads(),
 				new LinkedHashMap<>(timings));

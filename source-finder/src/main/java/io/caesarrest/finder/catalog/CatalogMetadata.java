@@ -8,7 +8,7 @@ import java.util.Map;
  * @param image the image name
  * @param width the image width in pixels
  * @param height the image height in pixels
- * @param unit the image unit (BUNIT)
+ * @param units the flux units
  * @param sizeUnit unit of source sizes ({@code arcsec} or {@code pixel})
  * @param beamMajor beam major FWHM in arcsec (NaN when unknown)
  * @param beamMinor beam minor FWHM in arcsec (NaN when unknown)
@@ -22,7 +22,7 @@ import java.util.Map;
  * @param threads the number of threads used
  * @param timings stage timings in seconds, in pipeline order
  */
-public record CatalogMetadata(String image, int width, int height, String unit, String sizeUnit, double beamMajor,
+public record CatalogMetadata(String image, int width, int height, FluxUnits units, String sizeUnit, double beamMajor,
 		double beamMinor, double beamPa, double beamAreaPixels, double pixelScaleArcsec, double medianBackground,
 		double medianNoise, DetectionSummary detection, int boxPixels, int threads, Map<String, Double> timings) {
 

@@ -54,7 +54,7 @@ final class FindCommand {
 		FinderResult result = SourceFinder.run(options, input, outDir, id);
 		out.printf(Locale.ROOT, "sfinder: %s: %d sources, %d components, noise %.4g %s, %.2f s %s%n",
 				input.getFileName(), result.catalog().sources().size(), result.catalog().componentCount(),
-				result.catalog().metadata().medianNoise(), result.catalog().metadata().unit(), result.seconds(),
+				result.catalog().metadata().medianNoise(), result.catalog().metadata().units().peak(), result.seconds(),
 				result.catalog().metadata().timings());
 		out.println("sfinder: outputs in " + outDir.toAbsolutePath());
 	}

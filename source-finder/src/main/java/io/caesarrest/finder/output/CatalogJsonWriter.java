@@ -24,8 +24,8 @@ final class CatalogJsonWriter {
 
 	void writeSources(Catalog catalog, Path path) throws IOException {
 		CatalogMetadata m = catalog.metadata();
-		List<Column<CatalogSource>> columns = CatalogColumns.sources(m.unit(), m.sizeUnit());
-		List<Column<CatalogComponent>> componentColumns = CatalogColumns.components(m.unit(), m.sizeUnit());
+		List<Column<CatalogSource>> columns = CatalogColumns.sources(m.units(), m.sizeUnit());
+		List<Column<CatalogComponent>> componentColumns = CatalogColumns.components(m.units(), m.sizeUnit());
 		write(path, catalog, "sources", catalog.sources(), (json, source) -> {
 			writeFields(json, columns, source, 2);
 			json.append(",\n      \"components\": [");
@@ -40,7 +40,7 @@ final class CatalogJsonWriter {
 
 	void writeComponents(Catalog catalog, Path path) throws IOException {
 		CatalogMetadata m = catalog.metadata();
-		List<Column<CatalogComponent>> columns = CatalogColumns.components(m.unit(), m.sizeUnit());
+		List<Column<CatalogComponent>> columns = CatalogColumns.components(m.units(), m.sizeUnit());
 		List<CatalogComponent> rows = new ArrayList<>();
 		catalog.sources().forEach((source) -> rows.addAll(source.components()));
 		write(path, catalog, "components", rows, (json, component) -> writeFields(json, columns, component, 2));
@@ -89,7 +89,9 @@ final class CatalogJsonWriter {
 		map.put("width", m.width());
 		map.put("height", m.height());
 		map.put("pixel_origin", 0);
-		map.put("bunit", m.unit());
+		map.put("bunit", m.units().bunit());
+		map.put("flux_units", Map.of("peak", m.units().peak(), "integrated", m.units().integrated(), "convention",
+				m.units().convention()));
 		map.put("size_unit", m.sizeUnit());
 		map.put("pixel_scale_arcsec", m.pixelScaleArcsec());
 		map.put("beam", Map.of("bmaj_arcsec", m.beamMajor(), "bmin_arcsec", m.beamMinor(), "bpa_deg", m.beamPa(),
