@@ -31,6 +31,10 @@ import io.caesarrest.finder.output.CatalogWriters;
  */
 public final class SourceFinder {
 
+	private static final int MIN_BOXES_ACROSS = 6;
+
+	private static final int MIN_BOX_PIXELS = 8;
+
 	private SourceFinder() {
 	}
 
@@ -84,7 +88,7 @@ public final class SourceFinder {
 		List<Island> kept = islands.stream().filter((island) -> island.seed() >= seed.seedThreshold()).toList();
 		watch.lap("detect");
 		FinderOptions applied = options.withThresholds(seed.seedThreshold(), options.mergeThreshold());
-		List<CatalogSource> sources = new IslandProcessor(applied, image, map, filter).process(kept, executor);
+		List<CatalogSource> sources = new IslandProcessor(applied, image, map).process(kept, executor);
 		watch.lap("measure");
 		return new Catalog(metadata(applied, image, map, box, summary(options, seed, filter), watch.laps()), sources);
 	}
@@ -95,9 +99,15 @@ public final class SourceFinder {
 				(filter != null) ? filter.gain() : Double.NaN);
 	}
 
+	/**
+	 * Returns the background box in pixels: {@code boxsize} beams, but at most a sixth of
+	 * the shorter image side, so that on a small map the noise can follow its variations
+	 * (scan edges, primary beam) instead of being one value.
+	 */
 	static int boxPixels(FinderOptions options, FitsImage image) {
 		double beam = image.beamMajorPixels(0);
-		return (beam > 0) ? (int) Math.round(options.boxSizeBeams() * beam) : FinderOptions.FALLBACK_BOX_PIXELS;
+		int box = (beam > 0) ? (int) Math.round(options.boxSizeBeams() * beam) : FinderOptions.FALLBACK_BOX_PIXELS;
+		return Math.min(box, Math.max(MIN_BOX_PIXELS, Math.min(image.width(), image.height()) / MIN_BOXES_ACROSS));
 	}
 
 	private static CatalogMetadata metadata(FinderOptions options, FitsImage image, BackgroundMap map, int box,

@@ -1,7 +1,6 @@
 package io.caesarrest.finder.detect;
 
 import java.util.Arrays;
-import java.util.function.DoubleBinaryOperator;
 
 import io.caesarrest.finder.background.BackgroundMap;
 import io.caesarrest.finder.background.RobustStatistics;
@@ -23,7 +22,9 @@ import io.caesarrest.finder.fits.FitsImage;
  * nearly singular. The filtered value is divided by its noise, measured on the same
  * sample, so it reads in sigma like the pixel significance and shares its seed threshold.
  * It is computed only where the detector needs it: on the pixels of merge-threshold
- * fragments that hold no seed pixel.
+ * fragments that hold no seed pixel. When the noise autocorrelation is the beam, as in an
+ * interferometric image, the pixel itself is already the optimal statistic and the filter
+ * switches itself off (gain under {@value #MIN_GAIN}).
  */
 public final class MatchedFilter {
 
@@ -157,33 +158,6 @@ public final class MatchedFilter {
 			}
 		}
 		return (sum - background * this.kernelSum) / noise;
-	}
-
-	/**
-	 * Returns the filtered significance at a pixel of the image minus a model.
-	 * @param image the image
-	 * @param x the column
-	 * @param y the row
-	 * @param background the background at the pixel
-	 * @param noise the noise at the pixel
-	 * @param model the model value at a pixel (column, row)
-	 * @return the significance in sigma, NaN when the window leaves the image or holds a
-	 * blank pixel
-	 */
-	public double residualSignificance(FitsImage image, int x, int y, float background, float noise,
-			DoubleBinaryOperator model) {
-		double data = significance(image, x, y, background, noise);
-		if (Double.isNaN(data)) {
-			return data;
-		}
-		double sum = 0;
-		int k = 0;
-		for (int dy = -this.radius; dy <= this.radius; dy++) {
-			for (int dx = -this.radius; dx <= this.radius; dx++) {
-				sum += this.kernel[k++] * model.applyAsDouble(x + dx, y + dy);
-			}
-		}
-		return data - sum / noise;
 	}
 
 	private double measuredNoise(FitsImage image, BackgroundMap map, NoiseSample sample, ParallelExecutor executor) {
