@@ -1,6 +1,9 @@
 package io.caesarrest.finder.bench;
 
+import java.util.List;
 import java.util.Locale;
+
+import io.caesarrest.finder.simulate.TruthSource;
 
 /**
  * Prints benchmark figures for one finder.
@@ -21,6 +24,28 @@ final class Report {
 				score.completeness(10, Double.POSITIVE_INFINITY), score.reliability(0), score.unmatched(0),
 				score.reliability(5), score.unmatched(5), ratios.length, Scorecard.median(ratios),
 				Scorecard.robustScatter(ratios), Scorecard.median(offsets));
+	}
+
+	/**
+	 * Prints completeness per true S/N bin for sfinder, SExtractor (when run) and the
+	 * ideal detector at sfinder's seed and at 5 sigma.
+	 */
+	static void bins(List<TruthSource> truth, Scorecard finder, Scorecard sextractor, double seed) {
+		double[] edges = { 2, 3, 4, 5, 6, 7, 10, 20, 50, Double.POSITIVE_INFINITY };
+		System.out.printf(Locale.ROOT,
+				"| true S/N | injected | sfinder | SExtractor | ideal at %.2fσ | ideal at 5σ |%n", seed);
+		System.out.println("|---|---|---|---|---|---|");
+		for (int b = 0; b + 1 < edges.length; b++) {
+			double lo = edges[b];
+			double hi = edges[b + 1];
+			long injected = truth.stream().filter((t) -> t.snr() >= lo && t.snr() < hi).count();
+			System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %s | %.3f | %.3f |%n",
+					Double.isInfinite(hi) ? String.format(Locale.ROOT, ">= %.0f", lo)
+							: String.format(Locale.ROOT, "%.0f-%.0f", lo, hi),
+					injected, finder.completeness(lo, hi),
+					(sextractor != null) ? String.format(Locale.ROOT, "%.3f", sextractor.completeness(lo, hi)) : "—",
+					IdealDetector.completeness(truth, seed, lo, hi), IdealDetector.completeness(truth, 5, lo, hi));
+		}
 	}
 
 	static void curveRow(String finder, double seed, Scorecard score, int reported) {
