@@ -21,6 +21,10 @@ final class HistogramStatistics {
 
 	private final float[] scratch = new float[SUBSAMPLE];
 
+	private double truncationClip = Double.NaN;
+
+	private double truncation;
+
 	/**
 	 * Returns {median, sigma} of the first {@code n} values, clipped at {@code clip}
 	 * sigma.
@@ -40,7 +44,7 @@ final class HistogramStatistics {
 			double to = Math.min(low + BINS * width, median + clip * sigma);
 			median = quantile(from, to, 0.5, low, width);
 			sigma = (iteration < iterations) ? MAD_TO_SIGMA * mad(median, from, to, low, width)
-					: clippedDeviation(median, from, to, low, width) / truncatedDeviation(clip);
+					: clippedDeviation(median, from, to, low, width) / truncation(clip);
 		}
 		return new double[] { median, sigma };
 	}
@@ -65,6 +69,14 @@ final class HistogramStatistics {
 			count += n;
 		}
 		return (count > 1) ? Math.sqrt(sum / count) : Double.NaN;
+	}
+
+	private double truncation(double clip) {
+		if (clip != this.truncationClip) {
+			this.truncationClip = clip;
+			this.truncation = truncatedDeviation(clip);
+		}
+		return this.truncation;
 	}
 
 	/**
