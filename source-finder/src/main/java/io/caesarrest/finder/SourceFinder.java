@@ -18,7 +18,6 @@ import io.caesarrest.finder.detect.DetectionSettings;
 import io.caesarrest.finder.detect.Island;
 import io.caesarrest.finder.detect.IslandDetector;
 import io.caesarrest.finder.detect.MatchedFilter;
-import io.caesarrest.finder.detect.NegativeIslands;
 import io.caesarrest.finder.detect.SeedChoice;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.fits.FitsImageReader;
@@ -79,8 +78,9 @@ public final class SourceFinder {
 				options.minPixels());
 		MatchedFilter filter = options.filter() ? MatchedFilter.estimate(image, map, executor) : null;
 		IslandDetector detector = new IslandDetector(settings, filter);
-		List<Island> islands = detector.detect(image, map, executor);
-		float[] negative = NegativeIslands.seeds(detector, image, map, executor);
+		IslandDetector.Detections detections = detector.detectWithNegated(image, map, executor);
+		List<Island> islands = detections.islands();
+		float[] negative = SeedChoice.seeds(detections.negated());
 		float[] positive = SeedChoice.seeds(islands);
 		SeedChoice seed = options.automaticSeed()
 				? SeedChoice.choose(positive, negative, lowest, options.seedThreshold(), options.fdr())

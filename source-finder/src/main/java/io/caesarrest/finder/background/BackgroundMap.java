@@ -65,19 +65,6 @@ public final class BackgroundMap {
 	}
 
 	/**
-	 * Returns the map of the negated image: the same noise, the background negated.
-	 * @return the negated map
-	 */
-	public BackgroundMap negated() {
-		float[] negated = new float[this.background.length];
-		for (int k = 0; k < negated.length; k++) {
-			negated[k] = -this.background[k];
-		}
-		return new BackgroundMap(this.nodesX, this.nodesY, this.stepX, this.stepY, negated, this.noise,
-				this.columnNode.length);
-	}
-
-	/**
 	 * Computes the significance {@code (pixel - background) / noise} along part of a row,
 	 * one stretch between two grid nodes at a time (a loop the JIT can vectorise); the
 	 * inverse noise is interpolated instead of the noise, which spares a division per
