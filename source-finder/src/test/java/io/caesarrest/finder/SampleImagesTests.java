@@ -9,6 +9,7 @@ import java.util.List;
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.bench.ReferenceCatalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
+import io.caesarrest.finder.catalog.DetectionSummary;
 import io.caesarrest.finder.wcs.SkyPosition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,12 @@ class SampleImagesTests {
 		assertThat(catalog.sources().get(0).peakX()).isEqualTo(512);
 		assertThat(catalog.sources().get(0).peakY()).isEqualTo(493);
 		assertThat(result.files()).allSatisfy((file) -> assertThat(file).isNotEmptyFile());
+		DetectionSummary detection = catalog.metadata().detection();
+		assertThat(detection.method()).isEqualTo("fdr");
+		assertThat(detection.seedThreshold()).isBetween(FinderOptions.MIN_AUTO_SEED, 5.0);
+		assertThat(detection.falseEstimate()).isLessThanOrEqualTo(catalog.sources().size());
+		assertThat(detection.filterGain()).as("this ATCA image's noise is smoother than its beam").isGreaterThan(1.05);
+		assertThat(catalog.metadata().units().convention()).isEqualTo("per_beam");
 	}
 
 	/**
