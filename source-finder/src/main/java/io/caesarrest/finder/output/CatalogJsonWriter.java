@@ -90,8 +90,11 @@ final class CatalogJsonWriter {
 		map.put("height", m.height());
 		map.put("pixel_origin", 0);
 		map.put("bunit", m.units().bunit());
-		map.put("flux_units", Map.of("peak", m.units().peak(), "integrated", m.units().integrated(), "convention",
-				m.units().convention()));
+		Map<String, Object> units = new LinkedHashMap<>();
+		units.put("peak", m.units().peak());
+		units.put("integrated", m.units().integrated());
+		units.put("convention", m.units().convention());
+		map.put("flux_units", units);
 		map.put("size_unit", m.sizeUnit());
 		map.put("pixel_scale_arcsec", m.pixelScaleArcsec());
 		map.put("beam", Map.of("bmaj_arcsec", m.beamMajor(), "bmin_arcsec", m.beamMinor(), "bpa_deg", m.beamPa(),
