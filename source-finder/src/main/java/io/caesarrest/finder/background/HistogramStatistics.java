@@ -52,7 +52,7 @@ final class HistogramStatistics {
 	/**
 	 * Returns the standard deviation about the median of the values between two bounds,
 	 * from the bin counts at bin centres. As an estimate of a Gaussian's sigma it is
-	 * about 2.5 times as efficient as the MAD (a smoother noise map, so fewer noise peaks
+	 * about twice as efficient as the MAD (a smoother noise map, so fewer noise peaks
 	 * over the threshold), and like SExtractor's, BANE's and PyBDSF's clipped deviation
 	 * it counts the non-Gaussian wings of real images (confusion, sidelobes) in the
 	 * noise.
