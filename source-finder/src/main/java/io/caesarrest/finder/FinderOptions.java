@@ -14,12 +14,23 @@ package io.caesarrest.finder;
  * @param plot whether to write the PNG plot
  * @param regions whether to write the DS9 region file
  * @param votable whether to write the VOTable
+ * @param fdr the false discovery rate the seed threshold is chosen for (0 for a fixed
+ * seed at {@code seedThreshold}); the seed is then the lowest between
+ * {@value #MIN_AUTO_SEED} sigma and {@code seedThreshold} at which the estimated fraction
+ * of false islands stays within it
  */
 public record FinderOptions(double seedThreshold, double mergeThreshold, double boxSizeBeams, int minPixels,
-		boolean filter, boolean fit, int maxComponents, int threads, boolean plot, boolean regions, boolean votable) {
+		boolean filter, boolean fit, int maxComponents, int threads, boolean plot, boolean regions, boolean votable,
+		double fdr) {
 
 	/** Background box size in pixels used when the image has no beam. */
 	public static final int FALLBACK_BOX_PIXELS = 64;
+
+	/** The lowest seed threshold, in sigma, that the false discovery rate may choose. */
+	public static final double MIN_AUTO_SEED = 4.0;
+
+	/** The default false discovery rate: reliability 0.99. */
+	public static final double DEFAULT_FDR = 0.01;
 
 	/**
 	 * Validates the options.
@@ -32,6 +43,7 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 		require(minPixels >= 1 && minPixels <= 100000, "npixmin must be in [1, 100000]");
 		require(maxComponents >= 1 && maxComponents <= 20, "maxcomponents must be in [1, 20]");
 		require(threads >= 1 && threads <= 1024, "nthreads must be in [1, 1024]");
+		require(fdr >= 0 && fdr <= 0.5, "fdr must be in [0, 0.5]");
 	}
 
 	/**
@@ -40,7 +52,7 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 	 */
 	public static FinderOptions defaults() {
 		return new FinderOptions(5.0, 2.6, 20, 5, true, true, 5, Runtime.getRuntime().availableProcessors(), true, true,
-				true);
+				true, DEFAULT_FDR);
 	}
 
 	/**
@@ -51,7 +63,25 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 	 */
 	public FinderOptions withThresholds(double seed, double merge) {
 		return new FinderOptions(seed, merge, this.boxSizeBeams, this.minPixels, this.filter, this.fit,
-				this.maxComponents, this.threads, this.plot, this.regions, this.votable);
+				this.maxComponents, this.threads, this.plot, this.regions, this.votable, this.fdr);
+	}
+
+	/**
+	 * Returns a copy with another false discovery rate (0 for a fixed seed).
+	 * @param rate the false discovery rate
+	 * @return the new options
+	 */
+	public FinderOptions withFdr(double rate) {
+		return new FinderOptions(this.seedThreshold, this.mergeThreshold, this.boxSizeBeams, this.minPixels,
+				this.filter, this.fit, this.maxComponents, this.threads, this.plot, this.regions, this.votable, rate);
+	}
+
+	/**
+	 * Returns whether the seed threshold is chosen from the false discovery rate.
+	 * @return {@code true} when {@code fdr > 0}
+	 */
+	public boolean automaticSeed() {
+		return this.fdr > 0;
 	}
 
 	/**
@@ -61,7 +91,7 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 	 */
 	public FinderOptions withExtraOutputs(boolean enabled) {
 		return new FinderOptions(this.seedThreshold, this.mergeThreshold, this.boxSizeBeams, this.minPixels,
-				this.filter, this.fit, this.maxComponents, this.threads, enabled, enabled, enabled);
+				this.filter, this.fit, this.maxComponents, this.threads, enabled, enabled, enabled, this.fdr);
 	}
 
 	/**
@@ -71,7 +101,7 @@ public record FinderOptions(double seedThreshold, double mergeThreshold, double 
 	 */
 	public FinderOptions withFilter(boolean enabled) {
 		return new FinderOptions(this.seedThreshold, this.mergeThreshold, this.boxSizeBeams, this.minPixels, enabled,
-				this.fit, this.maxComponents, this.threads, this.plot, this.regions, this.votable);
+				this.fit, this.maxComponents, this.threads, this.plot, this.regions, this.votable, this.fdr);
 	}
 
 	private static void require(boolean condition, String message) {

@@ -8,7 +8,6 @@ import io.caesarrest.finder.background.BackgroundMap;
 import io.caesarrest.finder.catalog.CatalogSource;
 import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.detect.Island;
-import io.caesarrest.finder.detect.MatchedFilter;
 import io.caesarrest.finder.fit.FitOutcome;
 import io.caesarrest.finder.fit.FitSettings;
 import io.caesarrest.finder.fit.IslandFitter;
@@ -30,20 +29,17 @@ final class IslandProcessor {
 
 	private final BackgroundMap map;
 
-	private final MatchedFilter filter;
-
-	IslandProcessor(FinderOptions options, FitsImage image, BackgroundMap map, MatchedFilter filter) {
+	IslandProcessor(FinderOptions options, FitsImage image, BackgroundMap map) {
 		this.options = options;
 		this.image = image;
 		this.map = map;
-		this.filter = filter;
 	}
 
 	List<CatalogSource> process(List<Island> islands, ParallelExecutor executor) {
 		IslandMeasurer measurer = new IslandMeasurer(this.image.width(), this.image.beamAreaPixels());
 		IslandMeasurement[] measurements = new IslandMeasurement[islands.size()];
 		FitOutcome[] fits = new FitOutcome[islands.size()];
-		IslandFitter fitter = this.options.fit() ? new IslandFitter(fitSettings(), this.filter) : null;
+		IslandFitter fitter = this.options.fit() ? new IslandFitter(fitSettings()) : null;
 		executor.forEach(islands.size(), (i) -> {
 			measurements[i] = measurer.measure(islands.get(i));
 			fits[i] = (fitter != null) ? fitter.fit(islands.get(i), this.image, this.map, measurements[i]) : null;

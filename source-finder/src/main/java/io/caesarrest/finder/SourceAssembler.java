@@ -29,7 +29,7 @@ final class SourceAssembler {
 	SourceAssembler(FitsImage image) {
 		this.image = image;
 		this.sizeScale = (image.wcs() != null) ? image.pixelScaleDeg() * 3600 : 1.0;
-		this.fluxDivisor = (image.isPerBeam() && image.beam() != null) ? image.beamAreaPixels() : 1.0;
+		this.fluxDivisor = image.isPerBeam() ? image.beamAreaPixels() : 1.0;
 	}
 
 	CatalogSource source(String name, Island island, IslandMeasurement m, FitOutcome fit) {

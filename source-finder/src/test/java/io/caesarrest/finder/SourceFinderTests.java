@@ -10,11 +10,13 @@ import io.caesarrest.finder.bench.Detection;
 import io.caesarrest.finder.bench.Scorecard;
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
+import io.caesarrest.finder.catalog.DetectionSummary;
 import io.caesarrest.finder.catalog.SourceFlags;
 import io.caesarrest.finder.fits.Beam;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.fits.FitsImageReader;
 import io.caesarrest.finder.fits.FitsImageWriter;
+import io.caesarrest.finder.simulate.NoiseModel;
 import io.caesarrest.finder.simulate.SimulationOptions;
 import io.caesarrest.finder.simulate.SkySimulator;
 import io.caesarrest.finder.simulate.TruthSource;
@@ -48,10 +50,32 @@ class SourceFinderTests {
 			int d = match.detectionOf(t);
 			if ("point".equals(source.kind()) && source.snr() > 7 && d >= 0 && isolated(truth, source)) {
 				Detection found = detections.get(d);
-				assertThat(Math.abs(found.intFlux() / source.intFlux() - 1)).isLessThan(4 / source.snr());
+				// a free-size Gaussian's integrated flux is uncertain by about 2.5/snr
+				// when the
+				// noise autocorrelation is the beam
+				assertThat(Math.abs(found.intFlux() / source.intFlux() - 1)).isLessThan(6 / source.snr());
 				assertThat(Math.hypot(found.x() - source.x(), found.y() - source.y())).isLessThan(10 / source.snr());
 			}
 		}
+	}
+
+	@Test
+	void choosesASeedBelowFiveSigmaForTheTargetFalseDiscoveryRate() {
+		Path image = this.dir.resolve("sky.fits");
+		List<TruthSource> truth = SkySimulator.simulate(SimulationOptions.defaults(1024, 12), image, null, 2);
+		Catalog catalog = SourceFinder.run(OPTIONS, image, this.dir.resolve("out"), "fdr").catalog();
+		DetectionSummary detection = catalog.metadata().detection();
+		assertThat(detection.method()).isEqualTo("fdr");
+		assertThat(detection.seedThreshold()).isBetween(4.0, 5.0);
+		assertThat(detection.estimatedFdr()).isLessThanOrEqualTo(0.01);
+		List<Detection> found = detections(catalog);
+		Scorecard score = new Scorecard(truth, found, 4.0);
+		assertThat(score.reliability(0)).as("reliability over the whole catalog").isGreaterThanOrEqualTo(0.97);
+		Catalog fixed = SourceFinder.run(OPTIONS.withFdr(0), image, this.dir.resolve("fixed"), "fixed").catalog();
+		assertThat(fixed.metadata().detection().method()).isEqualTo("fixed");
+		assertThat(fixed.metadata().detection().seedThreshold()).isEqualTo(5.0);
+		assertThat(score.completeness(4, 7))
+			.isGreaterThan(new Scorecard(truth, detections(fixed), 4.0).completeness(4, 7));
 	}
 
 	@Test
@@ -64,9 +88,10 @@ class SourceFinderTests {
 	}
 
 	@Test
-	void seedsFaintSourcesThroughTheMatchedFilter() {
+	void seedsFaintSourcesThroughTheMatchedFilterWhereItGains() {
 		Path noise = this.dir.resolve("noise.fits");
-		SkySimulator.simulate(new SimulationOptions(1024, 8, 1e-4, 4, 0, 0, 0, 0), noise, null, 2);
+		SkySimulator.simulate(new SimulationOptions(1024, 8, 1e-4, 4, 0, 0, 0, 0).withNoise(NoiseModel.SMOOTHED), noise,
+				null, 2);
 		FitsImage image = new FitsImageReader().read(noise);
 		double sigma = Beam.sigmaFromFwhm(4);
 		List<double[]> injected = new ArrayList<>();
@@ -87,12 +112,13 @@ class SourceFinderTests {
 		new FitsImageWriter().write(faint, 1024, 1024, image.pixels(),
 				Map.of("BUNIT", "JY/BEAM", "BMAJ", 8 / 3600.0, "BMIN", 8 / 3600.0, "CTYPE1", "RA---SIN", "CTYPE2",
 						"DEC--SIN", "CDELT1", -2 / 3600.0, "CDELT2", 2 / 3600.0));
-		Catalog filtered = SourceFinder.run(OPTIONS, faint, this.dir.resolve("on"), "on").catalog();
-		Catalog plain = SourceFinder.run(OPTIONS.withFilter(false), faint, this.dir.resolve("off"), "off").catalog();
+		FinderOptions fixedSeed = OPTIONS.withFdr(0);
+		Catalog filtered = SourceFinder.run(fixedSeed, faint, this.dir.resolve("on"), "on").catalog();
+		Catalog plain = SourceFinder.run(fixedSeed.withFilter(false), faint, this.dir.resolve("off"), "off").catalog();
 		int[] withFilter = matchedAndFalse(filtered, injected);
 		int[] withoutFilter = matchedAndFalse(plain, injected);
-		assertThat(filtered.metadata().filterGain()).isBetween(1.15, 1.45);
-		assertThat(Double.isNaN(plain.metadata().filterGain())).isTrue();
+		assertThat(filtered.metadata().detection().filterGain()).isBetween(1.15, 1.45);
+		assertThat(Double.isNaN(plain.metadata().detection().filterGain())).isTrue();
 		assertThat(withFilter[0]).isGreaterThanOrEqualTo(80);
 		assertThat(withoutFilter[0]).isLessThanOrEqualTo(65);
 		assertThat(withFilter[1]).isLessThanOrEqualTo(3);

@@ -48,7 +48,8 @@ public final class BackgroundEstimator {
 			}
 		});
 		NodeFiller.fill(background, noise, nodesX, nodesY);
-		return new BackgroundMap(nodesX, nodesY, stepX, stepY, background, noise, image.width());
+		return new BackgroundMap(nodesX, nodesY, stepX, stepY, NodeSmoother.smooth(background, nodesX, nodesY),
+				NodeSmoother.smooth(noise, nodesX, nodesY), image.width());
 	}
 
 }

@@ -21,6 +21,10 @@ final class HistogramStatistics {
 
 	private final float[] scratch = new float[SUBSAMPLE];
 
+	private double truncationClip = Double.NaN;
+
+	private double truncation;
+
 	/**
 	 * Returns {median, sigma} of the first {@code n} values, clipped at {@code clip}
 	 * sigma.
@@ -39,9 +43,58 @@ final class HistogramStatistics {
 			double from = Math.max(low, median - clip * sigma);
 			double to = Math.min(low + BINS * width, median + clip * sigma);
 			median = quantile(from, to, 0.5, low, width);
-			sigma = MAD_TO_SIGMA * mad(median, from, to, low, width);
+			sigma = (iteration < iterations) ? MAD_TO_SIGMA * mad(median, from, to, low, width)
+					: clippedDeviation(median, from, to, low, width) / truncation(clip);
 		}
 		return new double[] { median, sigma };
+	}
+
+	/**
+	 * Returns the standard deviation about the median of the values between two bounds,
+	 * from the bin counts at bin centres. As an estimate of a Gaussian's sigma it is
+	 * about twice as efficient as the MAD (a smoother noise map, so fewer noise peaks
+	 * over the threshold), and like SExtractor's, BANE's and PyBDSF's clipped deviation
+	 * it counts the non-Gaussian wings of real images (confusion, sidelobes) in the
+	 * noise.
+	 */
+	private double clippedDeviation(double median, double from, double to, double low, double width) {
+		int first = Math.max(1, (int) Math.ceil((from - low) / width - 0.5) + 1);
+		int last = Math.min(BINS, (int) Math.floor((to - low) / width - 0.5) + 1);
+		double sum = 0;
+		double count = 0;
+		for (int b = first; b <= last; b++) {
+			double n = this.cumulative[b] - this.cumulative[b - 1];
+			double d = low + (b - 0.5) * width - median;
+			sum += n * d * d;
+			count += n;
+		}
+		return (count > 1) ? Math.sqrt(sum / count) : Double.NaN;
+	}
+
+	private double truncation(double clip) {
+		if (clip != this.truncationClip) {
+			this.truncationClip = clip;
+			this.truncation = truncatedDeviation(clip);
+		}
+		return this.truncation;
+	}
+
+	/**
+	 * Returns the standard deviation of a unit Gaussian truncated at plus and minus
+	 * {@code clip}.
+	 */
+	static double truncatedDeviation(double clip) {
+		int steps = 2000;
+		double h = clip / steps;
+		double moment = 0;
+		double mass = 0;
+		for (int i = 0; i < steps; i++) {
+			double x = (i + 0.5) * h;
+			double density = Math.exp(-0.5 * x * x);
+			moment += x * x * density;
+			mass += density;
+		}
+		return Math.sqrt(moment / mass);
 	}
 
 	private double[] rough(float[] values, int n) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * @param image the image name
  * @param width the image width in pixels
  * @param height the image height in pixels
- * @param unit the image unit (BUNIT)
+ * @param units the flux units
  * @param sizeUnit unit of source sizes ({@code arcsec} or {@code pixel})
  * @param beamMajor beam major FWHM in arcsec (NaN when unknown)
  * @param beamMinor beam minor FWHM in arcsec (NaN when unknown)
@@ -17,17 +17,13 @@ import java.util.Map;
  * @param pixelScaleArcsec the pixel scale in arcsec (NaN without WCS)
  * @param medianBackground the median background
  * @param medianNoise the median noise
- * @param seedThreshold the seed threshold in sigma
- * @param mergeThreshold the merge threshold in sigma
- * @param filterGain the matched filter's gain over the pixel significance, NaN when no
- * filter was used
+ * @param detection the thresholds and the false-detection estimate
  * @param boxPixels the background box size in pixels
  * @param threads the number of threads used
  * @param timings stage timings in seconds, in pipeline order
  */
-public record CatalogMetadata(String image, int width, int height, String unit, String sizeUnit, double beamMajor,
+public record CatalogMetadata(String image, int width, int height, FluxUnits units, String sizeUnit, double beamMajor,
 		double beamMinor, double beamPa, double beamAreaPixels, double pixelScaleArcsec, double medianBackground,
-		double medianNoise, double seedThreshold, double mergeThreshold, double filterGain, int boxPixels, int threads,
-		Map<String, Double> timings) {
+		double medianNoise, DetectionSummary detection, int boxPixels, int threads, Map<String, Double> timings) {
 
 }

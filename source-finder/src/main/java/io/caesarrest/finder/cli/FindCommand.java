@@ -15,11 +15,20 @@ import io.caesarrest.finder.SourceFinder;
 final class FindCommand {
 
 	static final Set<String> OPTIONS = Set.of("inputfile", "outdir", "id", "seedthr", "mergethr", "boxsize", "npixmin",
-			"maxcomponents", "nthreads");
+			"maxcomponents", "nthreads", "fdr");
 
 	static final Set<String> FLAGS = Set.of("no-filter", "no-fit", "no-plot", "no-regions", "no-votable");
 
 	private FindCommand() {
+	}
+
+	/**
+	 * Returns the false discovery rate: as given, or the default unless a fixed seed
+	 * threshold was given alone.
+	 */
+	private static double fdr(CommandArguments args, FinderOptions defaults) {
+		double fallback = args.flag("seedthr") ? 0 : defaults.fdr();
+		return args.number("fdr", fallback);
 	}
 
 	static void run(CommandArguments args, PrintStream out) {
@@ -37,7 +46,7 @@ final class FindCommand {
 					args.integer("npixmin", defaults.minPixels()), !args.flag("no-filter"), !args.flag("no-fit"),
 					args.integer("maxcomponents", defaults.maxComponents()),
 					args.integer("nthreads", defaults.threads()), !args.flag("no-plot"), !args.flag("no-regions"),
-					!args.flag("no-votable"));
+					!args.flag("no-votable"), fdr(args, defaults));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new UsageException(ex.getMessage());
@@ -45,7 +54,7 @@ final class FindCommand {
 		FinderResult result = SourceFinder.run(options, input, outDir, id);
 		out.printf(Locale.ROOT, "sfinder: %s: %d sources, %d components, noise %.4g %s, %.2f s %s%n",
 				input.getFileName(), result.catalog().sources().size(), result.catalog().componentCount(),
-				result.catalog().metadata().medianNoise(), result.catalog().metadata().unit(), result.seconds(),
+				result.catalog().metadata().medianNoise(), result.catalog().metadata().units().peak(), result.seconds(),
 				result.catalog().metadata().timings());
 		out.println("sfinder: outputs in " + outDir.toAbsolutePath());
 	}

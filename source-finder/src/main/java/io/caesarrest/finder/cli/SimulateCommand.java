@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import io.caesarrest.finder.simulate.NoiseModel;
 import io.caesarrest.finder.simulate.SimulationOptions;
 import io.caesarrest.finder.simulate.SkySimulator;
 import io.caesarrest.finder.simulate.TruthSource;
@@ -15,7 +16,7 @@ import io.caesarrest.finder.simulate.TruthSource;
 final class SimulateCommand {
 
 	static final Set<String> OPTIONS = Set.of("outfile", "truth", "size", "seed", "rms", "beam", "nsources",
-			"background", "extended", "pairs", "nthreads");
+			"background", "extended", "pairs", "noise", "nthreads");
 
 	private SimulateCommand() {
 	}
@@ -30,7 +31,7 @@ final class SimulateCommand {
 			options = new SimulationOptions(defaults.size(), defaults.seed(), args.number("rms", defaults.rms()),
 					args.number("beam", defaults.beamPixels()), args.integer("nsources", defaults.sources()),
 					args.number("background", defaults.background()), args.number("extended", defaults.extended()),
-					args.number("pairs", defaults.pairs()));
+					args.number("pairs", defaults.pairs()), NoiseModel.parse(args.text("noise", "beam")));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new UsageException(ex.getMessage());

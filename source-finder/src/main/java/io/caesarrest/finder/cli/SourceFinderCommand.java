@@ -18,7 +18,7 @@ public final class SourceFinderCommand {
 			+ "[--mergethr=2.6] [--boxsize=20] [--npixmin=5] [--no-filter] [--no-fit] [--maxcomponents=5] [--nthreads=N] "
 			+ "[--no-plot] [--no-regions] [--no-votable]\n"
 			+ "       sfinder simulate --outfile=PATH --truth=CSV [--size=1024] [--seed=1] [--rms=1e-4] [--beam=4] "
-			+ "[--nsources=N] [--background=0] [--extended=0.03] [--pairs=0.05] [--nthreads=N]";
+			+ "[--nsources=N] [--background=0] [--extended=0.03] [--pairs=0.05] [--noise=beam|smoothed] [--nthreads=N]";
 
 	private SourceFinderCommand() {
 	}

@@ -36,7 +36,7 @@ final class FragmentJoiner {
 			System.arraycopy(fragment.noise(), 0, noise, offset, n);
 			offset += n;
 		}
-		return new Island(pixels, fluxes, noise, border, blank);
+		return new Island(pixels, fluxes, noise, border, blank, max);
 	}
 
 }

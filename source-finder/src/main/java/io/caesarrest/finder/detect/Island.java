@@ -9,8 +9,11 @@ package io.caesarrest.finder.detect;
  * @param noise local noise at each pixel
  * @param touchesBorder whether the island touches the image border
  * @param touchesBlank whether the island touches a blank (NaN) pixel
+ * @param seed the island's seed statistic in sigma: its highest pixel significance, or
+ * its highest matched-filter significance when that seeded it
  */
-public record Island(int[] pixels, float[] fluxes, float[] noise, boolean touchesBorder, boolean touchesBlank) {
+public record Island(int[] pixels, float[] fluxes, float[] noise, boolean touchesBorder, boolean touchesBlank,
+		float seed) {
 
 	/**
 	 * Returns the number of pixels.

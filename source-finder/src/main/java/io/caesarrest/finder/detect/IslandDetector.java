@@ -47,19 +47,43 @@ public final class IslandDetector {
 	 * @return the islands, ordered by tile and scan position
 	 */
 	public List<Island> detect(FitsImage image, BackgroundMap map, ParallelExecutor executor) {
+		return run(image, map, executor, false).islands();
+	}
+
+	/**
+	 * Detects islands in the image and, with the same settings and from the same
+	 * significance values, in the negated image.
+	 * @param image the image
+	 * @param map the background and noise map
+	 * @param executor the executor for tiles
+	 * @return the islands of the image and those of its negation
+	 */
+	public Detections detectWithNegated(FitsImage image, BackgroundMap map, ParallelExecutor executor) {
+		return run(image, map, executor, true);
+	}
+
+	private Detections run(FitsImage image, BackgroundMap map, ParallelExecutor executor, boolean negated) {
 		int tilesX = (image.width() + TILE - 1) / TILE;
 		int tilesY = (image.height() + TILE - 1) / TILE;
 		TileLabels[] tiles = new TileLabels[tilesX * tilesY];
+		TileLabels[] negatedTiles = new TileLabels[negated ? tiles.length : 0];
 		ThreadLocal<TileLabeler> labelers = ThreadLocal
 			.withInitial(() -> new TileLabeler(image, map, this.settings, this.filter, TILE));
 		executor.forEach(tiles.length, (t) -> {
-			int tx = t % tilesX;
-			int ty = t / tilesX;
-			int x0 = tx * TILE;
-			int y0 = ty * TILE;
-			tiles[t] = labelers.get()
-				.label(x0, y0, Math.min(TILE, image.width() - x0), Math.min(TILE, image.height() - y0));
+			int x0 = (t % tilesX) * TILE;
+			int y0 = (t / tilesX) * TILE;
+			int width = Math.min(TILE, image.width() - x0);
+			int height = Math.min(TILE, image.height() - y0);
+			tiles[t] = labelers.get().label(x0, y0, width, height);
+			if (negated) {
+				negatedTiles[t] = labelers.get().labelNegated(x0, y0, width, height);
+			}
 		});
+		return new Detections(merged(tiles, tilesX, tilesY),
+				negated ? merged(negatedTiles, tilesX, tilesY) : List.of());
+	}
+
+	private List<Island> merged(TileLabels[] tiles, int tilesX, int tilesY) {
 		int[] offsets = new int[tiles.length + 1];
 		for (int t = 0; t < tiles.length; t++) {
 			offsets[t + 1] = offsets[t] + tiles[t].fragments().size();
@@ -67,6 +91,16 @@ public final class IslandDetector {
 		UnionFind sets = new UnionFind(offsets[tiles.length]);
 		new SeamMerger(tiles, offsets, tilesX, tilesY).merge(sets);
 		return islands(tiles, offsets, sets);
+	}
+
+	/**
+	 * The islands of an image and of its negation.
+	 *
+	 * @param islands the islands of the image
+	 * @param negated the islands of the negated image (empty when not asked for)
+	 */
+	public record Detections(List<Island> islands, List<Island> negated) {
+
 	}
 
 	private List<Island> islands(TileLabels[] tiles, int[] offsets, UnionFind sets) {

@@ -40,6 +40,9 @@ final class TileLabeler {
 
 	private final int[] stack;
 
+	/** 1 while labelling the image, -1 while labelling its negation. */
+	private int sign = 1;
+
 	TileLabeler(FitsImage image, BackgroundMap map, DetectionSettings settings, MatchedFilter filter, int maxTileSize) {
 		this.image = image;
 		this.map = map;
@@ -54,6 +57,22 @@ final class TileLabeler {
 
 	TileLabels label(int x0, int y0, int width, int height) {
 		this.tile.compute(this.image, this.map, x0, y0, width, height, (float) this.settings.mergeThreshold());
+		this.sign = 1;
+		return labelCandidates(x0, y0, width, height);
+	}
+
+	/**
+	 * Labels the negated image of the tile {@link #label} has just labelled, from the
+	 * same significance values negated: islands of the negated image for the
+	 * false-detection estimate, at the cost of one pass over a tile already in cache.
+	 */
+	TileLabels labelNegated(int x0, int y0, int width, int height) {
+		this.tile.negate(width * height, (float) this.settings.mergeThreshold());
+		this.sign = -1;
+		return labelCandidates(x0, y0, width, height);
+	}
+
+	private TileLabels labelCandidates(int x0, int y0, int width, int height) {
 		this.tileNumber++;
 		List<Fragment> fragments = new ArrayList<>();
 		List<Integer> kept = new ArrayList<>();
@@ -157,8 +176,8 @@ final class TileLabeler {
 			}
 			int x = x0 + k % width;
 			int y = y0 + k / width;
-			float filtered = (float) this.filter.significance(this.image, x, y, (float) this.map.background(x, y),
-					(float) this.map.noise(x, y));
+			float filtered = this.sign * (float) this.filter.significance(this.image, x, y,
+					(float) this.map.background(x, y), (float) this.map.noise(x, y));
 			if (filtered > max) {
 				max = filtered;
 			}
@@ -177,7 +196,7 @@ final class TileLabeler {
 			int gx = x0 + k % width;
 			int gy = y0 + k / width;
 			pixels[i] = gy * this.image.width() + gx;
-			fluxes[i] = (float) (this.image.get(gx, gy) - this.map.background(gx, gy));
+			fluxes[i] = (float) (this.sign * (this.image.get(gx, gy) - this.map.background(gx, gy)));
 			noise[i] = (float) this.map.noise(gx, gy);
 			border |= gx == 0 || gy == 0 || gx == this.image.width() - 1 || gy == this.image.height() - 1;
 			blank = blank || nearBlank(gx, gy);

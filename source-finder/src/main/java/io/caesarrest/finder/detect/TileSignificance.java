@@ -36,4 +36,21 @@ final class TileSignificance {
 		this.candidateCount = count;
 	}
 
+	/**
+	 * Negates the significance of the tile just computed and lists the pixels at or above
+	 * the merge threshold in the negated tile: the negative image's significance,
+	 * exactly, without reading the pixels again.
+	 */
+	void negate(int size, float merge) {
+		int count = 0;
+		for (int k = 0; k < size; k++) {
+			float value = -this.significance[k];
+			this.significance[k] = value;
+			if (value >= merge) {
+				this.candidates[count++] = k;
+			}
+		}
+		this.candidateCount = count;
+	}
+
 }

@@ -63,7 +63,7 @@ final class ComponentSeeder {
 	private boolean separated(FitRegion region, int k, List<Integer> brighter) {
 		for (int other : brighter) {
 			double dip = region.residual[k] - lineMinimum(region, k, other);
-			if (dip < DIP_SIGMA * region.noise[k]) {
+			if (dip < DIP_SIGMA * FitSettings.residualError(region.noise[k], region.residual[k])) {
 				return false;
 			}
 		}

@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.caesarrest.finder.background.BackgroundMap;
 import io.caesarrest.finder.detect.Island;
-import io.caesarrest.finder.detect.MatchedFilter;
 import io.caesarrest.finder.fits.Beam;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.measure.IslandMeasurement;
@@ -22,29 +21,16 @@ public final class IslandFitter {
 
 	private final FitSettings settings;
 
-	private final MatchedFilter filter;
-
 	private final double beamSigmaMajor;
 
 	private final double beamSigmaMinor;
 
 	/**
-	 * Creates a fitter that looks for extra components by pixel significance only.
+	 * Creates a fitter.
 	 * @param settings the fit settings
 	 */
 	public IslandFitter(FitSettings settings) {
-		this(settings, null);
-	}
-
-	/**
-	 * Creates a fitter.
-	 * @param settings the fit settings
-	 * @param filter the matched filter that may also place extra components, or
-	 * {@code null}
-	 */
-	public IslandFitter(FitSettings settings, MatchedFilter filter) {
 		this.settings = settings;
-		this.filter = filter;
 		this.beamSigmaMajor = Beam.sigmaFromFwhm(settings.beamMajorPixels());
 		this.beamSigmaMinor = Beam.sigmaFromFwhm(settings.beamMinorPixels());
 	}
@@ -90,8 +76,12 @@ public final class IslandFitter {
 			LevenbergMarquardt.Solution solution = LevenbergMarquardt.fit(data, start(region, peaks.subList(0, count)),
 					fixed, constraints::apply);
 			if (solution != null && constraints.accepts(solution.params())) {
-				solution = new ResidualSearch(region, data, this.settings, this.filter, image).extend(solution,
-						constraints, shape(this.beamSigmaMajor, this.beamSigmaMinor));
+				if (count == 1 && resolved(solution, 0)) {
+					solution = new PairSplitter(region, data, this.settings, this.beamSigmaMajor, this.beamSigmaMinor)
+						.split(solution, constraints);
+				}
+				solution = new ResidualSearch(region, data, this.settings).extend(solution, constraints,
+						shape(this.beamSigmaMajor, this.beamSigmaMinor));
 				fixed = new boolean[solution.params().length];
 				solution = refitUnresolved(data, solution, fixed, constraints);
 				double reducedChi2 = solution.chi2() / (data.size() - solution.params().length);
@@ -120,8 +110,8 @@ public final class IslandFitter {
 		if (solution == null || !constraints.accepts(solution.params())) {
 			return null;
 		}
-		LevenbergMarquardt.Solution extended = new ResidualSearch(region, data, this.settings, this.filter, image)
-			.extend(solution, constraints, shape(this.beamSigmaMajor, this.beamSigmaMinor));
+		LevenbergMarquardt.Solution extended = new ResidualSearch(region, data, this.settings).extend(solution,
+				constraints, shape(this.beamSigmaMajor, this.beamSigmaMinor));
 		if (extended != solution) {
 			fixed = new boolean[extended.params().length];
 			extended = refitUnresolved(data, extended, fixed, constraints);

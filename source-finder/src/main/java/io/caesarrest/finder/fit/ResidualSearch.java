@@ -1,16 +1,14 @@
 package io.caesarrest.finder.fit;
 
 import java.util.Arrays;
-import java.util.function.DoubleBinaryOperator;
-
-import io.caesarrest.finder.detect.MatchedFilter;
-import io.caesarrest.finder.fits.FitsImage;
 
 /**
  * Adds components where the residual of a fit still has a seed-level peak inside the
  * island (for instance a faint source blended with a bright neighbour), refitting after
- * each addition. A peak is seed-level in pixel significance or, when a matched filter is
- * given, in the filtered significance of the residual at the residual's local maxima.
+ * each addition. The residual's significance counts the model error of a Gaussian fit to
+ * a real source ({@link FitSettings#MODEL_ERROR}) besides the noise; the matched filter
+ * is not used here, since near a bright source the residual is dominated by that model
+ * error, for which the filter's noise calibration does not hold.
  */
 final class ResidualSearch {
 
@@ -20,16 +18,10 @@ final class ResidualSearch {
 
 	private final FitSettings settings;
 
-	private final MatchedFilter filter;
-
-	private final FitsImage image;
-
-	ResidualSearch(FitRegion region, FitData data, FitSettings settings, MatchedFilter filter, FitsImage image) {
+	ResidualSearch(FitRegion region, FitData data, FitSettings settings) {
 		this.region = region;
 		this.data = data;
 		this.settings = settings;
-		this.filter = filter;
-		this.image = image;
 	}
 
 	LevenbergMarquardt.Solution extend(LevenbergMarquardt.Solution solution, FitConstraints constraints,
@@ -48,12 +40,28 @@ final class ResidualSearch {
 			System.arraycopy(shape, 0, start, o + 3, 3);
 			LevenbergMarquardt.Solution next = LevenbergMarquardt.fit(this.data, start, new boolean[start.length],
 					constraints::apply);
-			if (next == null || !constraints.accepts(next.params()) || next.chi2() >= current.chi2()) {
+			if (next == null || !constraints.accepts(next.params()) || next.chi2() >= current.chi2()
+					|| !separated(next.params(), shape[1])) {
 				return current;
 			}
 			current = next;
 		}
 		return current;
+	}
+
+	/**
+	 * Returns whether every two components are at least a beam sigma apart: closer ones
+	 * model a non-Gaussian profile of one source, not two sources.
+	 */
+	private static boolean separated(double[] p, double minimum) {
+		for (int a = 0; a < p.length; a += GaussianModel.PARAMS) {
+			for (int b = a + GaussianModel.PARAMS; b < p.length; b += GaussianModel.PARAMS) {
+				if (Math.hypot(p[a + 1] - p[b + 1], p[a + 2] - p[b + 2]) < minimum) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private int residualPeak(double[] params) {
@@ -65,7 +73,8 @@ final class ResidualSearch {
 		for (int k = 0; k < size; k++) {
 			if (this.region.inIsland[k]) {
 				residual[k] = residual(k, params, constants);
-				double significance = residual[k] / this.region.noise[k];
+				double model = this.region.residual[k] - residual[k];
+				double significance = residual[k] / FitSettings.residualError(this.region.noise[k], model);
 				if (significance >= bestSignificance) {
 					bestSignificance = significance;
 					best = k;
@@ -75,49 +84,7 @@ final class ResidualSearch {
 				residual[k] = Double.NaN;
 			}
 		}
-		return (best >= 0 || this.filter == null) ? best : filteredPeak(residual, params, constants);
-	}
-
-	/**
-	 * Returns the residual local maximum with the highest filtered significance at or
-	 * above the seed threshold, or -1; only maxima that a point source at that level
-	 * could give (pixel significance above seed / gain - 1) are filtered.
-	 */
-	private int filteredPeak(double[] residual, double[] params, double[] constants) {
-		double floor = this.settings.seedThreshold() / this.filter.gain() - 1;
-		DoubleBinaryOperator model = (x, y) -> GaussianModel.evaluate(params, constants, x, y, null);
-		int best = -1;
-		double bestSignificance = this.settings.seedThreshold();
-		for (int k = 0; k < residual.length; k++) {
-			if (residual[k] >= floor * this.region.noise[k] && isLocalMax(residual, k)) {
-				int x = this.region.x0 + k % this.region.width;
-				int y = this.region.y0 + k / this.region.width;
-				float value = this.image.get(x, y);
-				double significance = this.filter.residualSignificance(this.image, x, y,
-						value - this.region.residual[k], this.region.noise[k], model);
-				if (significance >= bestSignificance) {
-					bestSignificance = significance;
-					best = k;
-				}
-			}
-		}
 		return best;
-	}
-
-	private boolean isLocalMax(double[] residual, int k) {
-		int x = k % this.region.width;
-		int y = k / this.region.width;
-		for (int dy = -1; dy <= 1; dy++) {
-			for (int dx = -1; dx <= 1; dx++) {
-				int nx = x + dx;
-				int ny = y + dy;
-				if (nx >= 0 && ny >= 0 && nx < this.region.width && ny < this.region.height
-						&& residual[ny * this.region.width + nx] > residual[k]) {
-					return false;
-				}
-			}
-		}
-		return true;
 	}
 
 	private double residual(int k, double[] params, double[] constants) {

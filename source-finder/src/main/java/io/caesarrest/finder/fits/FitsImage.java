@@ -27,11 +27,20 @@ public record FitsImage(String name, int width, int height, float[] pixels, Stri
 	}
 
 	/**
-	 * Returns whether the unit is a surface brightness per beam.
-	 * @return {@code true} for units such as {@code JY/BEAM}
+	 * Returns what the pixel values measure.
+	 * @return the flux unit classification
+	 */
+	public FluxUnit fluxUnit() {
+		return FluxUnit.of(this.unit, this.beam != null && this.wcs != null);
+	}
+
+	/**
+	 * Returns whether the pixels are a surface brightness per beam, by BUNIT or, without
+	 * BUNIT, by the presence of a beam.
+	 * @return {@code true} for units such as {@code JY/BEAM}, or no unit and a beam
 	 */
 	public boolean isPerBeam() {
-		return this.unit.toUpperCase().replace(" ", "").contains("/BEAM");
+		return fluxUnit().perBeam();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.caesarrest.finder.catalog.CatalogComponent;
 import io.caesarrest.finder.catalog.CatalogSource;
+import io.caesarrest.finder.catalog.FluxUnits;
 
 /**
  * The columns of the island and component catalogs, shared by the JSON, table and VOTable
@@ -16,11 +17,11 @@ public final class CatalogColumns {
 
 	/**
 	 * Returns the island columns.
-	 * @param flux the flux unit
+	 * @param units the flux units
 	 * @param size the size unit
 	 * @return the columns
 	 */
-	public static List<Column<CatalogSource>> sources(String flux, String size) {
+	public static List<Column<CatalogSource>> sources(FluxUnits units, String size) {
 		return List.of(new Column<>("name", "", "char", CatalogSource::name),
 				new Column<>("x", "pix", "double", CatalogSource::x),
 				new Column<>("y", "pix", "double", CatalogSource::y),
@@ -28,9 +29,9 @@ public final class CatalogColumns {
 				new Column<>("peak_y", "pix", "int", CatalogSource::peakY),
 				new Column<>("ra", "deg", "double", CatalogSource::ra),
 				new Column<>("dec", "deg", "double", CatalogSource::dec),
-				new Column<>("peak_flux", flux, "double", CatalogSource::peakFlux),
-				new Column<>("int_flux", "Jy", "double", CatalogSource::intFlux),
-				new Column<>("int_flux_err", "Jy", "double", CatalogSource::intFluxErr),
+				new Column<>("peak_flux", units.peak(), "double", CatalogSource::peakFlux),
+				new Column<>("int_flux", units.integrated(), "double", CatalogSource::intFlux),
+				new Column<>("int_flux_err", units.integrated(), "double", CatalogSource::intFluxErr),
 				new Column<>("snr", "", "double", CatalogSource::snr),
 				new Column<>("bmaj", size, "double", CatalogSource::bmaj),
 				new Column<>("bmin", size, "double", CatalogSource::bmin),
@@ -42,11 +43,11 @@ public final class CatalogColumns {
 
 	/**
 	 * Returns the component columns.
-	 * @param flux the flux unit
+	 * @param units the flux units
 	 * @param size the size unit
 	 * @return the columns
 	 */
-	public static List<Column<CatalogComponent>> components(String flux, String size) {
+	public static List<Column<CatalogComponent>> components(FluxUnits units, String size) {
 		return List.of(new Column<>("name", "", "char", CatalogComponent::name),
 				new Column<>("island", "", "char", CatalogComponent::island),
 				new Column<>("x", "pix", "double", CatalogComponent::x),
@@ -55,10 +56,10 @@ public final class CatalogColumns {
 				new Column<>("y_err", "pix", "double", CatalogComponent::yErr),
 				new Column<>("ra", "deg", "double", CatalogComponent::ra),
 				new Column<>("dec", "deg", "double", CatalogComponent::dec),
-				new Column<>("peak_flux", flux, "double", CatalogComponent::peakFlux),
-				new Column<>("peak_flux_err", flux, "double", CatalogComponent::peakFluxErr),
-				new Column<>("int_flux", "Jy", "double", CatalogComponent::intFlux),
-				new Column<>("int_flux_err", "Jy", "double", CatalogComponent::intFluxErr),
+				new Column<>("peak_flux", units.peak(), "double", CatalogComponent::peakFlux),
+				new Column<>("peak_flux_err", units.peak(), "double", CatalogComponent::peakFluxErr),
+				new Column<>("int_flux", units.integrated(), "double", CatalogComponent::intFlux),
+				new Column<>("int_flux_err", units.integrated(), "double", CatalogComponent::intFluxErr),
 				new Column<>("snr", "", "double", CatalogComponent::snr),
 				new Column<>("bmaj", size, "double", CatalogComponent::bmaj),
 				new Column<>("bmin", size, "double", CatalogComponent::bmin),

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
 import io.caesarrest.finder.catalog.CatalogMetadata;
+import io.caesarrest.finder.catalog.DetectionSummary;
 import io.caesarrest.finder.catalog.CatalogSource;
 
 /**
@@ -23,8 +24,8 @@ final class CatalogJsonWriter {
 
 	void writeSources(Catalog catalog, Path path) throws IOException {
 		CatalogMetadata m = catalog.metadata();
-		List<Column<CatalogSource>> columns = CatalogColumns.sources(m.unit(), m.sizeUnit());
-		List<Column<CatalogComponent>> componentColumns = CatalogColumns.components(m.unit(), m.sizeUnit());
+		List<Column<CatalogSource>> columns = CatalogColumns.sources(m.units(), m.sizeUnit());
+		List<Column<CatalogComponent>> componentColumns = CatalogColumns.components(m.units(), m.sizeUnit());
 		write(path, catalog, "sources", catalog.sources(), (json, source) -> {
 			writeFields(json, columns, source, 2);
 			json.append(",\n      \"components\": [");
@@ -39,7 +40,7 @@ final class CatalogJsonWriter {
 
 	void writeComponents(Catalog catalog, Path path) throws IOException {
 		CatalogMetadata m = catalog.metadata();
-		List<Column<CatalogComponent>> columns = CatalogColumns.components(m.unit(), m.sizeUnit());
+		List<Column<CatalogComponent>> columns = CatalogColumns.components(m.units(), m.sizeUnit());
 		List<CatalogComponent> rows = new ArrayList<>();
 		catalog.sources().forEach((source) -> rows.addAll(source.components()));
 		write(path, catalog, "components", rows, (json, component) -> writeFields(json, columns, component, 2));
@@ -88,16 +89,26 @@ final class CatalogJsonWriter {
 		map.put("width", m.width());
 		map.put("height", m.height());
 		map.put("pixel_origin", 0);
-		map.put("bunit", m.unit());
+		map.put("bunit", m.units().bunit());
+		Map<String, Object> units = new LinkedHashMap<>();
+		units.put("peak", m.units().peak());
+		units.put("integrated", m.units().integrated());
+		units.put("convention", m.units().convention());
+		map.put("flux_units", units);
 		map.put("size_unit", m.sizeUnit());
 		map.put("pixel_scale_arcsec", m.pixelScaleArcsec());
 		map.put("beam", Map.of("bmaj_arcsec", m.beamMajor(), "bmin_arcsec", m.beamMinor(), "bpa_deg", m.beamPa(),
 				"area_pixels", m.beamAreaPixels()));
 		map.put("background_median", m.medianBackground());
 		map.put("noise_median", m.medianNoise());
-		map.put("seed_threshold", m.seedThreshold());
-		map.put("merge_threshold", m.mergeThreshold());
-		map.put("matched_filter_gain", m.filterGain());
+		DetectionSummary d = m.detection();
+		map.put("seed_threshold", d.seedThreshold());
+		map.put("merge_threshold", d.mergeThreshold());
+		map.put("threshold_method", d.method());
+		map.put("fdr_target", d.fdrTarget());
+		map.put("false_islands_estimate", d.falseEstimate());
+		map.put("fdr_estimate", d.estimatedFdr());
+		map.put("matched_filter_gain", d.filterGain());
 		map.put("box_pixels", m.boxPixels());
 		map.put("threads", m.threads());
 		map.put("n_sources", catalog.sources().size());

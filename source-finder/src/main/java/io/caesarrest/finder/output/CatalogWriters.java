@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
+import io.caesarrest.finder.catalog.FluxUnits;
 import io.caesarrest.finder.concurrent.ParallelExecutor;
 import io.caesarrest.finder.fits.FitsImage;
 
@@ -71,7 +72,7 @@ public final class CatalogWriters {
 
 	private Map<Path, OutputTask> tasks(Catalog catalog, FitsImage image, PlotWriter.Preview preview, Path outDir,
 			String id) {
-		String unit = catalog.metadata().unit();
+		FluxUnits unit = catalog.metadata().units();
 		String size = catalog.metadata().sizeUnit();
 		List<CatalogComponent> components = new ArrayList<>();
 		catalog.sources().forEach((source) -> components.addAll(source.components()));

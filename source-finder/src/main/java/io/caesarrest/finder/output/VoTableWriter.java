@@ -17,7 +17,7 @@ import io.caesarrest.finder.catalog.CatalogComponent;
 final class VoTableWriter {
 
 	void write(Catalog catalog, Path path) throws IOException {
-		List<Column<CatalogComponent>> columns = CatalogColumns.components(catalog.metadata().unit(),
+		List<Column<CatalogComponent>> columns = CatalogColumns.components(catalog.metadata().units(),
 				catalog.metadata().sizeUnit());
 		List<CatalogComponent> rows = new ArrayList<>();
 		catalog.sources().forEach((source) -> rows.addAll(source.components()));

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import io.caesarrest.finder.concurrent.ParallelExecutor;
 
 /**
- * Adds white Gaussian noise convolved with a circular Gaussian beam (separably, in strips
+ * Adds white Gaussian noise filtered by a circular Gaussian kernel (separably, in strips
  * of rows), normalised to a given rms; each row's white noise comes from its own seeded
  * generator so the result does not depend on threading.
  */
@@ -17,12 +17,12 @@ final class CorrelatedNoise {
 
 	private final int radius;
 
-	CorrelatedNoise(double beamSigmaPixels) {
-		this.radius = (int) Math.ceil(4 * beamSigmaPixels);
+	CorrelatedNoise(double kernelSigmaPixels) {
+		this.radius = (int) Math.ceil(4 * kernelSigmaPixels);
 		this.kernel = new double[2 * this.radius + 1];
 		double sumSquares = 0;
 		for (int j = 0; j < this.kernel.length; j++) {
-			double d = (j - this.radius) / beamSigmaPixels;
+			double d = (j - this.radius) / kernelSigmaPixels;
 			this.kernel[j] = Math.exp(-0.5 * d * d);
 			sumSquares += this.kernel[j] * this.kernel[j];
 		}

@@ -11,9 +11,10 @@ package io.caesarrest.finder.simulate;
  * @param background amplitude of the smooth background in Jy/beam
  * @param extended fraction of entries that are resolved Gaussians
  * @param pairs fraction of entries that are close pairs
+ * @param noise how the noise is correlated
  */
 public record SimulationOptions(int size, long seed, double rms, double beamPixels, int sources, double background,
-		double extended, double pairs) {
+		double extended, double pairs, NoiseModel noise) {
 
 	/** Pixel scale in arcsec (CDELT), so that a 4 pixel beam is 8 arcsec. */
 	public static final double PIXEL_ARCSEC = 2.0;
@@ -32,6 +33,46 @@ public record SimulationOptions(int size, long seed, double rms, double beamPixe
 		if (extended < 0 || pairs < 0 || extended + pairs > 1) {
 			throw new IllegalArgumentException("extended and pairs must be fractions with a sum <= 1");
 		}
+		if (noise == null) {
+			throw new IllegalArgumentException("noise model is required");
+		}
+	}
+
+	/**
+	 * Creates options with noise whose autocorrelation is the beam.
+	 * @param size image side in pixels
+	 * @param seed random seed
+	 * @param rms noise standard deviation in Jy/beam
+	 * @param beamPixels beam FWHM in pixels
+	 * @param sources number of entries, negative for one per 2500 pixels
+	 * @param background amplitude of the smooth background in Jy/beam
+	 * @param extended fraction of resolved Gaussians
+	 * @param pairs fraction of close pairs
+	 */
+	public SimulationOptions(int size, long seed, double rms, double beamPixels, int sources, double background,
+			double extended, double pairs) {
+		this(size, seed, rms, beamPixels, sources, background, extended, pairs, NoiseModel.BEAM);
+	}
+
+	/**
+	 * Returns a copy with another noise model.
+	 * @param model the noise model
+	 * @return the new options
+	 */
+	public SimulationOptions withNoise(NoiseModel model) {
+		return new SimulationOptions(this.size, this.seed, this.rms, this.beamPixels, this.sources, this.background,
+				this.extended, this.pairs, model);
+	}
+
+	/**
+	 * Returns a copy with another beam and entry count.
+	 * @param beam the beam FWHM in pixels
+	 * @param entries the number of entries, negative for one per 2500 pixels
+	 * @return the new options
+	 */
+	public SimulationOptions withBeam(double beam, int entries) {
+		return new SimulationOptions(this.size, this.seed, this.rms, beam, entries, this.background, this.extended,
+				this.pairs, this.noise);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.caesarrest.finder.simulate;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.caesarrest.finder.concurrent.ParallelExecutor;
@@ -11,7 +12,8 @@ import io.caesarrest.finder.wcs.Projection;
 import io.caesarrest.finder.wcs.WorldCoordinates;
 
 /**
- * Simulates a radio sky image: beam-correlated noise, an optional smooth background and
+ * Simulates a radio sky image: correlated noise (by default with the beam as its
+ * autocorrelation, as in an interferometric image), an optional smooth background and
  * Gaussian sources rendered on small stamps; writes the FITS image and the truth catalog.
  */
 public final class SkySimulator {
@@ -37,8 +39,9 @@ public final class SkySimulator {
 		List<TruthSource> sources = new SourceGenerator(options, wcs).generate();
 		float[] pixels = new float[Math.multiplyExact(size, size)];
 		try (ParallelExecutor executor = new ParallelExecutor(threads)) {
-			new CorrelatedNoise(options.beamPixels() / (2 * Math.sqrt(2 * Math.log(2)))).add(pixels, size,
-					options.rms(), options.seed(), executor);
+			double beamSigma = options.beamPixels() / (2 * Math.sqrt(2 * Math.log(2)));
+			new CorrelatedNoise(options.noise().kernelSigma(beamSigma)).add(pixels, size, options.rms(), options.seed(),
+					executor);
 		}
 		addBackground(pixels, size, options.background());
 		sources.forEach((source) -> StampRenderer.render(pixels, size, source));
@@ -91,6 +94,7 @@ public final class SkySimulator {
 		cards.put("EQUINOX", 2000.0);
 		cards.put("OBJECT", "sfinder simulation seed " + options.seed());
 		cards.put("NOISERMS", options.rms());
+		cards.put("NOISEMOD", options.noise().name().toLowerCase(Locale.ROOT));
 		return cards;
 	}
 

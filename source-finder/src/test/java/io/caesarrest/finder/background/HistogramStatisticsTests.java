@@ -25,6 +25,31 @@ class HistogramStatisticsTests {
 	}
 
 	@Test
+	void estimatesGaussianSigmaMoreTightlyThanTheMad() {
+		SplittableRandom random = new SplittableRandom(5);
+		HistogramStatistics statistics = new HistogramStatistics();
+		int trials = 200;
+		int n = 400;
+		double sum = 0;
+		double sumSquares = 0;
+		double madSumSquares = 0;
+		for (int t = 0; t < trials; t++) {
+			float[] values = new float[n];
+			for (int i = 0; i < n; i++) {
+				values[i] = (float) random.nextGaussian();
+			}
+			double sigma = statistics.clippedMedianSigma(values.clone(), n, 3, 2)[1];
+			double mad = RobustStatistics.clippedMedianSigma(values, n, new float[n], 3, 2)[1];
+			sum += sigma;
+			sumSquares += (sigma - 1) * (sigma - 1);
+			madSumSquares += (mad - 1) * (mad - 1);
+		}
+		assertThat(sum / trials).isCloseTo(1.0, within(0.01));
+		assertThat(Math.sqrt(sumSquares / trials)).isLessThan(0.75 * Math.sqrt(madSumSquares / trials));
+		assertThat(HistogramStatistics.truncatedDeviation(3)).isCloseTo(0.98658, within(1e-4));
+	}
+
+	@Test
 	void fallsBackForConstantValues() {
 		float[] values = new float[100];
 		java.util.Arrays.fill(values, 2f);

@@ -15,6 +15,7 @@ import io.caesarrest.finder.FinderOptions;
 import io.caesarrest.finder.FinderResult;
 import io.caesarrest.finder.SourceFinder;
 import io.caesarrest.finder.catalog.Catalog;
+import io.caesarrest.finder.catalog.DetectionSummary;
 import io.caesarrest.finder.simulate.SimulationOptions;
 import io.caesarrest.finder.simulate.SkySimulator;
 import io.caesarrest.finder.simulate.TruthSource;
@@ -37,25 +38,32 @@ public final class FinderBenchmark {
 
 	/**
 	 * Runs the benchmark.
-	 * @param args
-	 * {@code [workdir] [sizes, e.g. 4000,8000] [curve seeds, e.g. 3.5,4,4.5,5]}
+	 * @param args {@code [workdir] [sizes, e.g. 4000,8000] [curve fields, e.g.
+	 * 4000x4,4000x3.5x16032] [shared data folder]}
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
 		System.setProperty("java.awt.headless", "true");
 		Path work = Path.of((args.length > 0) ? args[0] : "target/bench");
 		String sizes = (args.length > 1) ? args[1] : "4000,8000";
-		String seeds = (args.length > 2) ? args[2] : "3.5,4,4.5,5,5.5";
+		String curves = (args.length > 2) ? args[2] : "4000x4,4000x3.5x16032,8000x4,2048x6";
+		Path shared = Path.of((args.length > 3) ? args[3] : "../shared/data");
 		Files.createDirectories(work);
 		int threads = Runtime.getRuntime().availableProcessors();
 		System.out.printf(Locale.ROOT, "# sfinder benchmark: %d threads, max heap %d MiB, SExtractor %s%n", threads,
 				Runtime.getRuntime().maxMemory() >> 20, SextractorRunner.available() ? "installed" : "not installed");
 		warmUp(work, threads);
-		boolean first = true;
 		for (String size : sizes.split(",")) {
-			field(work, Integer.parseInt(size.trim()), threads, first ? seeds : "");
-			first = false;
+			if (!size.isBlank()) {
+				field(work, Integer.parseInt(size.trim()), threads);
+			}
 		}
+		for (String curve : curves.split(",")) {
+			if (!curve.isBlank()) {
+				CurveBenchmark.run(work, curve.trim(), threads);
+			}
+		}
+		RealImagesBenchmark.run(work, shared, threads);
 	}
 
 	/**
@@ -71,7 +79,7 @@ public final class FinderBenchmark {
 		}
 	}
 
-	private static void field(Path work, int size, int threads, String seeds) throws Exception {
+	private static void field(Path work, int size, int threads) throws Exception {
 		Path image = work.resolve("sim" + size + ".fits");
 		SimulationOptions options = SimulationOptions.defaults(size, size);
 		List<TruthSource> truth = SkySimulator.simulate(options, image, work.resolve("sim" + size + ".csv"), threads);
@@ -114,7 +122,14 @@ public final class FinderBenchmark {
 				ColdRun.seconds(image, work.resolve("cold" + size), ""), C1_ONLY,
 				ColdRun.seconds(image, work.resolve("cold" + size), C1_ONLY));
 		List<Detection> found = detections(result.catalog());
-		Report.print("sfinder", new Scorecard(truth, found, options.beamPixels()), found.size());
+		Scorecard finderScore = new Scorecard(truth, found, options.beamPixels());
+		DetectionSummary detection = result.catalog().metadata().detection();
+		System.out.printf(Locale.ROOT,
+				"sfinder seed %.2f σ (%s, target %.2f): false islands estimate %d, fdr estimate %.4f%n",
+				detection.seedThreshold(), detection.method(), detection.fdrTarget(), detection.falseEstimate(),
+				detection.estimatedFdr());
+		Report.print("sfinder", finderScore, found.size());
+		Scorecard sexScore = null;
 		if (sextractor) {
 			double sexBest = min(sexSeconds);
 			double sexMedian = Scorecard.median(sexSeconds);
@@ -122,12 +137,10 @@ public final class FinderBenchmark {
 					"sextractor best of %d: %.2f s, %.1f Mpix/s; median %.2f s, %.1f Mpix/s%n"
 							+ "speed ratio sfinder/SExtractor (runs interleaved): best %.2f, median %.2f%n",
 					RUNS, sexBest, mpix / sexBest, sexMedian, mpix / sexMedian, sexBest / best, sexMedian / median);
-			Report.print("sextractor", new Scorecard(truth, sex.detections(), options.beamPixels()),
-					sex.detections().size());
+			sexScore = new Scorecard(truth, sex.detections(), options.beamPixels());
+			Report.print("sextractor", sexScore, sex.detections().size());
 		}
-		if (!seeds.isEmpty()) {
-			curve(work, image, truth, options, seeds, threads);
-		}
+		Report.bins(truth, finderScore, sexScore, detection.seedThreshold());
 	}
 
 	private static double min(double[] values) {
@@ -142,30 +155,6 @@ public final class FinderBenchmark {
 		Map<String, String> rounded = new LinkedHashMap<>();
 		timings.forEach((stage, seconds) -> rounded.put(stage, String.format(Locale.ROOT, "%.3f", seconds)));
 		return rounded;
-	}
-
-	private static void curve(Path work, Path image, List<TruthSource> truth, SimulationOptions options, String seeds,
-			int threads) throws Exception {
-		System.out.println();
-		System.out.println("completeness-reliability curve (reliability over the whole reported catalog)");
-		System.out.println("| finder | seed / peak cut | C(5-7) | C(7-10) | C(>=10) | reliability | reported |");
-		System.out.println("|---|---|---|---|---|---|---|");
-		List<Detection> sex = null;
-		if (SextractorRunner.available()) {
-			sex = new SextractorRunner(work).run(image, Math.PI / (4 * Math.log(2)) * 16, 0).detections();
-		}
-		for (String seed : seeds.split(",")) {
-			double s = Double.parseDouble(seed.trim());
-			FinderOptions finder = FinderOptions.defaults().withThresholds(s, Math.min(2.6, s)).withExtraOutputs(false);
-			Catalog catalog = SourceFinder.run(finder, image, work.resolve("curve"), "seed" + seed).catalog();
-			List<Detection> found = detections(catalog);
-			Report.curveRow("sfinder", s, new Scorecard(truth, found, options.beamPixels()), found.size());
-			if (sex != null) {
-				List<Detection> cut = new ArrayList<>();
-				sex.stream().filter((d) -> d.snr() >= s).forEach(cut::add);
-				Report.curveRow("SExtractor", s, new Scorecard(truth, cut, options.beamPixels()), cut.size());
-			}
-		}
 	}
 
 	static List<Detection> detections(Catalog catalog) {

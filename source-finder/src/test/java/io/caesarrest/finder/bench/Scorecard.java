@@ -60,10 +60,22 @@ public final class Scorecard {
 	 * @return the reliability
 	 */
 	public double reliability(double minSnr) {
+		return reliability(minSnr, Double.POSITIVE_INFINITY);
+	}
+
+	/**
+	 * Returns matched over reported detections with reported S/N in {@code [lo, hi)},
+	 * leaving out unmatched fragments inside true extended sources.
+	 * @param lo the lower reported S/N bound
+	 * @param hi the upper reported S/N bound
+	 * @return the reliability (NaN when nothing is reported in the bin)
+	 */
+	public double reliability(double lo, double hi) {
 		int reported = 0;
 		int matched = 0;
 		for (int d = 0; d < this.detections.size(); d++) {
-			if (this.detections.get(d).snr() < minSnr) {
+			double snr = this.detections.get(d).snr();
+			if (snr < lo || snr >= hi) {
 				continue;
 			}
 			boolean isMatched = this.match.truthOf(d) >= 0;

@@ -83,6 +83,33 @@ class IslandDetectorTests {
 		assertThat(islands.get(2).touchesBorder() || islands.get(2).touchesBlank()).isFalse();
 	}
 
+	@Test
+	void findsTheIslandsOfTheNegatedImageFromTheSameSignificance() {
+		float[] pixels = new float[SIZE * SIZE];
+		for (int x = 505; x < 520; x++) {
+			pixels[300 * SIZE + x] = 6;
+			pixels[700 * SIZE + x] = -7;
+			pixels[701 * SIZE + x] = -3;
+		}
+		pixels[900 * SIZE + 900] = -4;
+		FitsImage image = new FitsImage("test", SIZE, SIZE, pixels, "", null, null);
+		BackgroundMap unitNoise = new BackgroundMap(1, 1, SIZE, SIZE, new float[] { 0 }, new float[] { 1 }, SIZE);
+		try (ParallelExecutor executor = new ParallelExecutor(2)) {
+			IslandDetector.Detections detections = new IslandDetector(SETTINGS).detectWithNegated(image, unitNoise,
+					executor);
+			assertThat(detections.islands()).singleElement().satisfies((island) -> {
+				assertThat(island.size()).isEqualTo(15);
+				assertThat(island.seed()).isEqualTo(6f);
+			});
+			assertThat(detections.negated()).singleElement().satisfies((island) -> {
+				assertThat(island.size()).isEqualTo(30);
+				assertThat(island.seed()).isEqualTo(7f);
+				assertThat(island.fluxes()).contains(7f, 3f);
+			});
+			assertThat(pixels[700 * SIZE + 510]).isEqualTo(-7f);
+		}
+	}
+
 	private static List<Integer> sizes(List<Island> islands) {
 		return islands.stream().map((island) -> island.pixels()[0] * 31 + island.size()).sorted().toList();
 	}

@@ -13,6 +13,7 @@ import io.caesarrest.finder.fits.Beam;
 import io.caesarrest.finder.fits.FitsImage;
 import io.caesarrest.finder.fits.FitsImageReader;
 import io.caesarrest.finder.fits.FitsImageWriter;
+import io.caesarrest.finder.simulate.NoiseModel;
 import io.caesarrest.finder.simulate.SimulationOptions;
 import io.caesarrest.finder.simulate.SkySimulator;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,21 @@ class MatchedFilterTests {
 	Path dir;
 
 	@Test
-	void gainsOverThePixelSignificanceInBeamCorrelatedNoise() {
+	void switchesItselfOffWhenTheNoiseAutocorrelationIsTheBeam() {
 		Path path = this.dir.resolve("noise.fits");
 		SkySimulator.simulate(new SimulationOptions(1024, 5, RMS, 4, 0, 0, 0, 0), path, null, 2);
+		FitsImage image = new FitsImageReader().read(path);
+		try (ParallelExecutor executor = new ParallelExecutor(2)) {
+			BackgroundMap map = new BackgroundEstimator(80).estimate(image, executor);
+			assertThat(MatchedFilter.estimate(image, map, executor)).isNull();
+		}
+	}
+
+	@Test
+	void gainsOverThePixelSignificanceInNoiseSmoothedByTheBeam() {
+		Path path = this.dir.resolve("noise.fits");
+		SkySimulator.simulate(new SimulationOptions(1024, 5, RMS, 4, 0, 0, 0, 0).withNoise(NoiseModel.SMOOTHED), path,
+				null, 2);
 		FitsImage image = new FitsImageReader().read(path);
 		try (ParallelExecutor executor = new ParallelExecutor(2)) {
 			BackgroundMap map = new BackgroundEstimator(80).estimate(image, executor);

@@ -60,6 +60,18 @@ class IslandFitterTests {
 		assertThat(components.get(1).amplitude()).isCloseTo(12, within(3.0));
 	}
 
+	@Test
+	void splitsTwoFaintPointSourcesOneBeamApart() {
+		double sigma = Beam.sigmaFromFwhm(BEAM_FWHM);
+		float[] pixels = noise(1, 4);
+		add(pixels, 9, 47.8, 50.2, sigma, sigma, 0);
+		add(pixels, 8, 52.3, 50.0, sigma, sigma, 0);
+		List<GaussianComponent> components = fit(pixels, 1).components();
+		assertThat(components).hasSize(2);
+		assertThat(components).anySatisfy((c) -> assertThat(Math.hypot(c.x() - 47.8, c.y() - 50.2)).isLessThan(1));
+		assertThat(components).anySatisfy((c) -> assertThat(Math.hypot(c.x() - 52.3, c.y() - 50.0)).isLessThan(1));
+	}
+
 	private static GaussianComponent single(float[] pixels, double rms) {
 		List<GaussianComponent> components = fit(pixels, rms).components();
 		assertThat(components).hasSize(1);

@@ -40,9 +40,22 @@ class SkySimulatorTests {
 		double[] stats = RobustStatistics.clippedMedianSigma(pixels, pixels.length, new float[pixels.length], 5, 1);
 		assertThat(stats[1]).isCloseTo(2e-4, within(1e-5));
 		assertThat(correlation(image, 1)).isGreaterThan(0.8);
+		assertThat(correlation(image, 2)).as("autocorrelation at half the beam FWHM").isCloseTo(0.5, within(0.05));
 		assertThat(correlation(image, 8)).isLessThan(0.1);
 		assertThat(image.beam().majorDeg() * 3600).isCloseTo(8, within(1e-9));
 		assertThat(image.isPerBeam()).isTrue();
+	}
+
+	@Test
+	void keepsTheOlderSmoothedNoiseAsANamedModel() {
+		SimulationOptions options = new SimulationOptions(512, 5, 2e-4, 4, 0, 0, 0, 0).withNoise(NoiseModel.SMOOTHED);
+		Path file = this.dir.resolve("smoothed.fits");
+		SkySimulator.simulate(options, file, null, 2);
+		FitsImage image = new FitsImageReader().read(file);
+		float[] pixels = image.pixels().clone();
+		double[] stats = RobustStatistics.clippedMedianSigma(pixels, pixels.length, new float[pixels.length], 5, 1);
+		assertThat(stats[1]).isCloseTo(2e-4, within(1e-5));
+		assertThat(correlation(image, 2)).as("beam convolved with itself: 0.5^(1/2)").isCloseTo(0.707, within(0.05));
 	}
 
 	@Test
