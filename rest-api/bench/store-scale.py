@@ -112,10 +112,13 @@ def main():
             jobs_url = f"{api}/jobs"
             print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
                   f"wrk -t2 -c16 -d{seconds}s, user with 10 jobs", flush=True)
+            for url in (status_url, base + "/actuator/health/liveness", jobs_url):  # JIT warm-up
+                wrk(url, seconds)
             small = measure("10 jobs", api, base, status_url, jobs_url, seconds, pid)
             subprocess.run(["java", "-cp", cp, "io.caesarrest.api.bench.StoreFiller",
                             f"mongodb://127.0.0.1:{store_port}/caesardb", str(jobs), str(users)], check=True)
             time.sleep(5)
+            wrk(status_url, seconds)
             large = measure(f"{jobs} jobs", api, base, status_url, jobs_url, seconds, pid)
             print(f"status at {jobs} jobs / at 10 jobs: {large[0][0] / small[0][0]:.2f}; "
                   f"status / liveness at {jobs} jobs: {large[0][0] / large[1][0]:.2f}")
