@@ -69,6 +69,8 @@ public class JobEngine {
 
 	private Instant nextReconcile = Instant.MIN;
 
+	private Instant nextDispatch = Instant.MIN;
+
 	private boolean leading;
 
 	private Cycle lastCycle = new Cycle(0, 0, 0);
@@ -100,6 +102,7 @@ public class JobEngine {
 			this.held.clear();
 			this.changes.reset();
 			this.nextReconcile = Instant.MIN;
+			this.nextDispatch = Instant.MIN;
 		}
 		this.leading = leader;
 	}
@@ -110,20 +113,33 @@ public class JobEngine {
 	 */
 	public synchronized Cycle runOnce() {
 		Instant now = this.clock.instant();
+		boolean woken = !this.noted.isEmpty();
 		stopNoted();
+		boolean first = this.nextReconcile.equals(Instant.MIN);
+		boolean reconcileDue = this.backendChanged.getAndSet(false) || first
+				|| (!now.isBefore(this.nextReconcile) && !this.held.isEmpty());
+		boolean dispatchDue = woken || !now.isBefore(this.nextDispatch);
+		if (!reconcileDue && !dispatchDue) {
+			// nothing runs and nothing new: an idle round reads nothing
+			return new Cycle(this.held.size(), 0, 0);
+		}
 		List<Job> watched = this.jobs.watched().find(this.scheduler.name());
-		Cycle cycle = (this.backendChanged.getAndSet(false) || !now.isBefore(this.nextReconcile))
-				? reconcile(watched, now) : new Cycle(this.held.size(), 0, 0);
 		List<Job> pending = watched.stream()
 			.filter((job) -> job.state() == JobState.PENDING && job.schedulerRef() == null)
 			.toList();
-		JobDispatch.Result dispatched = this.dispatch.dispatchPending(pending, this.held, now);
-		if (dispatched.unreachable() != null) {
-			markPendingUnreachable(pending, dispatched.unreachable());
-		}
-		if (dispatched.submitted() > 0) {
-			// a job a backend started at once shows RUNNING without waiting a period
-			cycle = reconcile(this.jobs.watched().find(this.scheduler.name()), now);
+		// ended jobs still watched (canceled by the API) are checked and let go at once
+		boolean ended = watched.stream().anyMatch((job) -> job.state().isTerminal());
+		Cycle cycle = (reconcileDue || ended) ? reconcile(watched, now) : new Cycle(this.held.size(), 0, 0);
+		if (dispatchDue) {
+			this.nextDispatch = now.plus(this.settings.dispatchInterval());
+			JobDispatch.Result dispatched = this.dispatch.dispatchPending(pending, this.held, now);
+			if (dispatched.unreachable() != null) {
+				markPendingUnreachable(pending, dispatched.unreachable());
+			}
+			if (dispatched.submitted() > 0) {
+				// a job a backend started at once shows RUNNING without waiting a period
+				cycle = reconcile(this.jobs.watched().find(this.scheduler.name()), now);
+			}
 		}
 		return cycle;
 	}

@@ -129,12 +129,12 @@ class JobEngineTests {
 	void stopsAJobCanceledInThisProcessWithoutWaitingForTheNextPoll() {
 		JobEngine engine = engine("e1", Duration.ofHours(1));
 		Job job = submit(engine, 1).get(0);
-		int polls = this.scheduler.polls;
 		cancelAsTheApiDoes(job);
 		engine.noteChanged(job.id());
 		engine.runOnce();
 		assertThat(this.scheduler.canceled).containsExactly(FakeScheduler.ref(job.id()));
-		assertThat(this.scheduler.polls).isEqualTo(polls);
+		// and, seen stopped by the backend, the job is no longer watched
+		assertThat(this.jobs.watched().find("fake")).isEmpty();
 	}
 
 	@Test
@@ -281,7 +281,7 @@ class JobEngineTests {
 
 	private JobEngine engine(String name, Duration period) {
 		return new JobEngine(this.jobs, this.scheduler, this.apps,
-				new EngineSettings(name, period, Duration.ofSeconds(1), 2, Duration.ofMinutes(2)), Clock.systemUTC(),
+				new EngineSettings(name, period, Duration.ZERO, 2, Duration.ofMinutes(2)), Clock.systemUTC(),
 				new SimpleMeterRegistry());
 	}
 
