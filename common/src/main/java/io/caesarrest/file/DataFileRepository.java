@@ -3,8 +3,11 @@ package io.caesarrest.file;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,6 +42,18 @@ public class DataFileRepository {
 	public List<DataFile> findByOwner(String owner) {
 		return this.mongo.find(Query.query(Criteria.where("owner").is(owner)).with(Sort.by("upload_date")),
 				DataFile.class);
+	}
+
+	/**
+	 * The summed size of an owner's files.
+	 * @param owner the owner
+	 * @return bytes, 0 if the owner has no file
+	 */
+	public long storedBytes(String owner) {
+		Aggregation sum = Aggregation.newAggregation(Aggregation.match(Criteria.where("owner").is(owner)),
+				Aggregation.group("owner").sum("size").as("bytes"));
+		Document result = this.mongo.aggregate(sum, DataFile.class, Document.class).getUniqueMappedResult();
+		return (result != null && result.get("bytes") instanceof Number bytes) ? bytes.longValue() : 0;
 	}
 
 	public boolean delete(String id) {

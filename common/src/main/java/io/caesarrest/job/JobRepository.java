@@ -80,6 +80,34 @@ public class JobRepository {
 		return this.mongo.find(query, Job.class);
 	}
 
+	/**
+	 * Counts an owner's jobs that are pending, started or running.
+	 * @param owner the owner
+	 * @return the number of active jobs
+	 */
+	public long countActiveByOwner(String owner) {
+		return this.mongo.count(Query.query(Criteria.where("owner")
+			.is(owner)
+			.and("state")
+			.in(JobState.PENDING, JobState.STARTED, JobState.RUNNING)), Job.class);
+	}
+
+	/**
+	 * The submission times of an owner's jobs submitted at or after a time, oldest first.
+	 * @param owner the owner
+	 * @param since the earliest submission time
+	 * @return the submission times
+	 */
+	public List<Instant> submitDatesSince(String owner, Instant since) {
+		Query query = Query.query(Criteria.where("owner").is(owner).and("submit_date").gte(since))
+			.with(Sort.by("submit_date"));
+		query.fields().include("submit_date");
+		return this.mongo.find(query, Document.class, "jobs")
+			.stream()
+			.map((document) -> document.getDate("submit_date").toInstant())
+			.toList();
+	}
+
 	public List<Job> findActive(String scheduler) {
 		return this.mongo.find(Query.query(Criteria.where("state")
 			.in(JobState.PENDING, JobState.STARTED, JobState.RUNNING)
