@@ -142,6 +142,14 @@ class AuthenticationIntegrationTests {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void refusesOversizedJobRequestsWith413() {
+		String body = "{\"app\":\"testapp\",\"tag\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+		HttpResponse<String> response = this.api.withToken(issuer.token(ALICE)).postJson("/job", body);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(ApiClient.json(response).get("status").asString()).contains("too large");
+	}
+
 	private static java.util.List<Path> regularFilesUnder(Path dir) throws IOException {
 		if (!Files.isDirectory(dir)) {
 			return java.util.List.of();

@@ -45,6 +45,11 @@ public final class TokenIssuer implements AutoCloseable {
 		return this.server.issuerUrl(ISSUER_ID).toString();
 	}
 
+	/** The issuer's token introspection endpoint (RFC 7662). */
+	public String introspectionUri() {
+		return this.server.url(ISSUER_ID + "/introspect").toString();
+	}
+
 	/** A valid token naming the user by {@code email}. */
 	public String token(String email) {
 		return token(email, Map.of("email", email));
