@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,7 +47,7 @@ final class KeycloakServer implements AutoCloseable {
 
 	static KeycloakServer start(Path log, int port) throws IOException {
 		Path home = Path.of(requiredProperty("caesar.test.keycloak-home"));
-		Path javaHome = Path.of(requiredProperty("caesar.test.keycloak-java-home"));
+		Path javaHome = javaHome(Path.of(requiredProperty("caesar.test.keycloak-java-home")));
 		assertThat(home.resolve("bin/kc.sh")).as("Keycloak unpacked by the build (pre-integration-test)")
 			.isRegularFile();
 		assertThat(javaHome.resolve("bin/java")).as("a JDK 21+ for Keycloak").isRegularFile();
@@ -129,6 +131,29 @@ final class KeycloakServer implements AutoCloseable {
 		}
 		catch (Exception ex) {
 			tree.forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	/** The configured JDK, else any JDK 21 or newer under {@code /usr/lib/jvm}. */
+	private static Path javaHome(Path configured) throws IOException {
+		if (Files.isRegularFile(configured.resolve("bin/java")) || !Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+			return configured;
+		}
+		try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+			return jdks.filter((jdk) -> Files.isRegularFile(jdk.resolve("bin/java")) && featureVersion(jdk) >= 21)
+				.findFirst()
+				.orElse(configured);
+		}
+	}
+
+	private static int featureVersion(Path jdk) {
+		try {
+			Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)")
+				.matcher(Files.readString(jdk.resolve("release")));
+			return version.find() ? Integer.parseInt(version.group(1)) : 0;
+		}
+		catch (IOException ex) {
+			return 0;
 		}
 	}
 
