@@ -74,6 +74,24 @@ public class DataFileRepository {
 		return this.owners.newestFirst(owner, before, limit, DataFile.class, filter);
 	}
 
+	/**
+	 * The summed size of an owner's files, read through the owner's list (the cost grows
+	 * with the owner's files, not with the store).
+	 * @param owner the owner
+	 * @return bytes, 0 if the owner has no file
+	 */
+	public long storedBytes(String owner) {
+		long bytes = 0;
+		Long before = null;
+		do {
+			OwnerPage<DataFile> page = findByOwner(owner, before, 1000, (file) -> true);
+			bytes += page.items().stream().mapToLong(DataFile::size).sum();
+			before = page.next();
+		}
+		while (before != null);
+		return bytes;
+	}
+
 	public boolean delete(String id) {
 		DataFile file = this.mongo.findById(id, DataFile.class);
 		boolean deleted = this.mongo.remove(Query.query(Criteria.where("_id").is(id)), DataFile.class)

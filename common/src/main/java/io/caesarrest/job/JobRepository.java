@@ -1,6 +1,7 @@
 package io.caesarrest.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public class JobRepository {
 	 * @return the stored job
 	 */
 	public Job insert(Job job) {
-		this.watched.watch(job.id(), job.scheduler());
+		this.watched.watch(job.id(), job.scheduler(), job.owner());
 		Document document = new Document();
 		this.mongo.getConverter().write(job, document);
 		document.put(OwnerSequences.FIELD, this.owners.nextKey(job.owner()));
@@ -114,6 +115,40 @@ public class JobRepository {
 	 */
 	public OwnerPage<Job> findByOwner(String owner, @Nullable Long before, int limit, Predicate<Job> filter) {
 		return this.owners.newestFirst(owner, before, limit, Job.class, filter);
+	}
+
+	/**
+	 * Counts an owner's jobs that are pending, started or running, through the set the
+	 * engine watches, so the cost grows with the active jobs, not with the store.
+	 * @param owner the owner
+	 * @return the number of active jobs
+	 */
+	public long countActiveByOwner(String owner) {
+		return this.watched.findOwned(owner).stream().filter((job) -> job.state().isActive()).count();
+	}
+
+	/**
+	 * The submission times of an owner's jobs submitted at or after a time, newest first,
+	 * read from the owner's list until an older job.
+	 * @param owner the owner
+	 * @param since the earliest submission time
+	 * @return the submission times
+	 */
+	public List<Instant> submitDatesSince(String owner, Instant since) {
+		List<Instant> dates = new ArrayList<>();
+		Long before = null;
+		do {
+			OwnerPage<Job> page = findByOwner(owner, before, 50, (job) -> true);
+			for (Job job : page.items()) {
+				if (job.submitDate().isBefore(since)) {
+					return dates;
+				}
+				dates.add(job.submitDate());
+			}
+			before = page.next();
+		}
+		while (before != null);
+		return dates;
 	}
 
 	/** The active jobs of a scheduler, oldest first. */

@@ -19,11 +19,11 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The jobs the job engine must still look at, in a small collection of their own
- * ({@code jobs_watched}: id and scheduler): every job from its submission until the
- * engine has seen it end and, for a canceled one, seen its backend stop it. The engine's
- * loops read this set and the jobs in it by id, so they cost O(active jobs) however many
- * jobs were ever run; entries whose job ended or vanished are removed by the engine, so
- * the set heals itself after any crash between two writes.
+ * ({@code jobs_watched}: id, scheduler and owner): every job from its submission until
+ * the engine has seen it end and, for a canceled one, seen its backend stop it. The
+ * engine's loops read this set and the jobs in it by id, so they cost O(active jobs)
+ * however many jobs were ever run; entries whose job ended or vanished are removed by the
+ * engine, so the set heals itself after any crash between two writes.
  */
 public class WatchedJobs {
 
@@ -42,8 +42,24 @@ public class WatchedJobs {
 	}
 
 	/** Adds a job, before the job itself is stored. */
-	void watch(String id, String scheduler) {
-		this.mongo.save(new Document("_id", id).append("scheduler", scheduler).append("since", new Date()), COLLECTION);
+	void watch(String id, String scheduler, String owner) {
+		this.mongo.save(new Document("_id", id).append("scheduler", scheduler)
+			.append("owner", owner)
+			.append("since", new Date()), COLLECTION);
+	}
+
+	/**
+	 * An owner's watched jobs (their active jobs, and ones that just ended), in any
+	 * state.
+	 * @param owner the owner
+	 * @return the jobs
+	 */
+	List<Job> findOwned(String owner) {
+		List<String> ids = new ArrayList<>();
+		this.mongo.find(Query.query(Criteria.where("owner").is(owner)), Document.class, COLLECTION)
+			.forEach((entry) -> ids.add(entry.getString("_id")));
+		return ids.isEmpty() ? List.of()
+				: this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Job.class, JobRepository.COLLECTION);
 	}
 
 	/**

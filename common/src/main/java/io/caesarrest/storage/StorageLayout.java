@@ -2,8 +2,10 @@ package io.caesarrest.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +13,6 @@ import java.util.regex.Pattern;
  * {@code <jobdir>/<owner>/job_<id>/} for jobs. Names on disk never come from the client.
  */
 public final class StorageLayout {
-
-	private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_-]");
 
 	private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -63,13 +63,27 @@ public final class StorageLayout {
 
 	/**
 	 * Turns an identity (e.g. an e-mail address) into a directory name made of letters,
-	 * digits, underscore and dash.
+	 * digits, underscore and dash. Letters, digits and dashes are kept; every other
+	 * character becomes {@code _} and the hex digits of its UTF-8 bytes
+	 * ({@code alice@example.org} → {@code alice_40example_2eorg}), so two identities
+	 * never share a directory.
 	 * @param owner the identity
 	 * @return a safe name, never empty
 	 */
 	public static String safeName(String owner) {
-		String name = UNSAFE.matcher(owner).replaceAll("_");
-		return name.isEmpty() || name.chars().allMatch((c) -> c == '_') ? "_" + name.length() : name;
+		if (owner.isEmpty()) {
+			return "_0";
+		}
+		StringBuilder name = new StringBuilder(owner.length());
+		for (byte b : owner.getBytes(StandardCharsets.UTF_8)) {
+			if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-') {
+				name.append((char) b);
+			}
+			else {
+				name.append('_').append(HexFormat.of().toHexDigits(b));
+			}
+		}
+		return name.toString();
 	}
 
 	public static Path createDirectories(Path dir) {

@@ -36,8 +36,24 @@ public final class ApiClient {
 
 	private final String base;
 
+	private final String token;
+
 	public ApiClient(int port) {
 		this(port, "/caesar/api/v1.0");
+	}
+
+	private ApiClient(String base, String token) {
+		this.base = base;
+		this.token = token;
+	}
+
+	/**
+	 * The same client sending {@code Authorization: Bearer <token>} with every request.
+	 * @param token the access token, or any text to test refusals
+	 * @return a new client
+	 */
+	public ApiClient withToken(String token) {
+		return new ApiClient(this.base, token);
 	}
 
 	/**
@@ -46,16 +62,16 @@ public final class ApiClient {
 	 * @param prefix the path prefix
 	 */
 	public ApiClient(int port, String prefix) {
-		this.base = "http://127.0.0.1:" + port + prefix;
+		this("http://127.0.0.1:" + port + prefix, null);
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET().build());
+		return send(builder(path).GET().build());
 	}
 
 	public HttpResponse<InputStream> getStream(String path) {
 		try {
-			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), BodyHandlers.ofInputStream());
+			return this.http.send(builder(path).GET().build(), BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -68,7 +84,7 @@ public final class ApiClient {
 
 	public HttpResponse<byte[]> getBytes(String path) {
 		try {
-			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), BodyHandlers.ofByteArray());
+			return this.http.send(builder(path).GET().build(), BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -80,24 +96,21 @@ public final class ApiClient {
 	}
 
 	public HttpResponse<String> postJson(String path, String body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(body))
-			.build());
+		return send(
+				builder(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build());
 	}
 
 	public HttpResponse<String> post(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).POST(BodyPublishers.noBody()).build());
+		return send(builder(path).POST(BodyPublishers.noBody()).build());
 	}
 
 	public HttpResponse<String> method(String method, String path) {
-		return send(HttpRequest.newBuilder(uri(path)).method(method, BodyPublishers.noBody()).build());
+		return send(builder(path).method(method, BodyPublishers.noBody()).build());
 	}
 
 	/** Posts a hand-made multipart body. */
 	public HttpResponse<String> postMultipartRaw(String boundary, String body) {
-		return send(HttpRequest.newBuilder(uri("/upload"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(builder("/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(BodyPublishers.ofString(body))
 			.build());
 	}
@@ -134,8 +147,7 @@ public final class ApiClient {
 			.append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
 		BodyPublisher body = BodyPublishers.concat(BodyPublishers.ofString(head.toString()), content.get(),
 				BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-		return send(HttpRequest.newBuilder(uri("/upload"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(builder("/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(body)
 			.build());
 	}
@@ -172,6 +184,11 @@ public final class ApiClient {
 
 	private URI uri(String path) {
 		return URI.create(this.base + path);
+	}
+
+	private HttpRequest.Builder builder(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+		return (this.token != null) ? builder.header("Authorization", "Bearer " + this.token) : builder;
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.caesarrest.api.security.TokenIssuer;
 import io.caesarrest.job.JobState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Split mode: the REST API, two job monitors (one active, one standby) and the accounter
  * as separate processes started from their real executable jars, sharing the REST API's
- * embedded store over its wire port and one home directory. Run by failsafe after the
- * jars are packaged.
+ * embedded store over its wire port and one home directory. The REST API authenticates
+ * callers with tokens of a real OIDC issuer; the monitor and the accounter need none, and
+ * another user sees nothing of the jobs and files. Run by failsafe after the jars are
+ * packaged.
  */
 class SplitDeploymentIntegrationTests {
 
@@ -35,11 +38,14 @@ class SplitDeploymentIntegrationTests {
 
 	private final List<ServiceProcess> services = new ArrayList<>();
 
+	private final TokenIssuer issuer = new TokenIssuer();
+
 	@AfterEach
 	void stopServices() throws InterruptedException {
 		for (ServiceProcess service : this.services) {
 			service.close();
 		}
+		this.issuer.close();
 	}
 
 	@Test
@@ -47,7 +53,9 @@ class SplitDeploymentIntegrationTests {
 		int storePort = ServiceProcess.freePort();
 		String storeUri = "mongodb://127.0.0.1:" + storePort + "/caesardb";
 		ServiceProcess api = start(ServiceProcess.startJar(ServiceProcess.jar("caesar.test.rest-api-jar"),
-				log("rest-api"), "/caesar/api/v1.0/apps", "--caesar.home=" + this.home,
+				log("rest-api"), "/actuator/health", "--caesar.home=" + this.home, "--caesar.auth.enabled=true",
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + this.issuer.issuerUri(),
+				"--caesar.auth.admin-claim=groups", "--caesar.auth.admin-values=caesar-admins",
 				"--caesar.monitor.enabled=false", "--caesar.accounter.enabled=false",
 				"--caesar.embedded-store.port=" + storePort, "--caesar.apps.dir=" + TestApps.dir()));
 		ServiceProcess first = startMonitor(storeUri, "monitor-1");
@@ -59,13 +67,20 @@ class SplitDeploymentIntegrationTests {
 		ServiceProcess active = isActive(first) ? first : second;
 		ServiceProcess standby = (active == first) ? second : first;
 
-		ApiClient client = api.api();
+		ApiClient client = api.api().withToken(this.issuer.token("alice@example.org"));
+		ApiClient bob = api.api().withToken(this.issuer.token("bob@example.org"));
+		assertThat(api.api().get("/fileids").statusCode()).isEqualTo(401);
 		String file = client.uploadOk(TestFits.write(this.home.resolve("in.fits"), 1000, 1), "in.fits");
 		String quick = submit(client, file, 0.2);
 		assertThat(client.awaitState(quick, JOB_TIMEOUT, JobState.SUCCESS).get("state").asString())
 			.isEqualTo("SUCCESS");
 		String canceled = submit(client, file, 120);
 		client.awaitState(canceled, JOB_TIMEOUT, JobState.RUNNING);
+		for (String path : List.of("/job/" + canceled + "/cancel", "/job/" + quick + "/status",
+				"/job/" + quick + "/output", "/download/" + file, "/delete/" + file)) {
+			assertThat(bob.get(path).statusCode()).as(path).isEqualTo(404);
+		}
+		assertThat(client.status(canceled).get("state").asString()).isEqualTo("RUNNING");
 		assertThat(client.post("/job/" + canceled + "/cancel").statusCode()).isEqualTo(200);
 
 		List<String> running = new ArrayList<>();
@@ -94,7 +109,11 @@ class SplitDeploymentIntegrationTests {
 			assertThat(accounting.get("files").asLong()).isEqualTo(1);
 			assertThat(accounting.get("by_app").get("testapp").asLong()).isEqualTo(4);
 		});
-		JsonNode appstats = ApiClient.json(client.get("/appstats"));
+		assertThat(ApiClient.json(bob.get("/accounting")).get("njobs").asLong()).isZero();
+		assertThat(ApiClient.json(bob.get("/jobs"))).isEmpty();
+		assertThat(client.get("/appstats").statusCode()).isEqualTo(403);
+		JsonNode appstats = ApiClient
+			.json(api.api().withToken(this.issuer.adminToken("carol@example.org")).get("/appstats"));
 		assertThat(appstats.get("nusers").asLong()).isEqualTo(1);
 		assertThat(appstats.get("apps").get("testapp").get("njobs").asLong()).isEqualTo(4);
 		assertThat(appstats.get("by_state").get("CANCELED").asLong()).isEqualTo(1);

@@ -12,9 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the caller and the action of each request into the logging context, so that JSON
- * logs carry {@code user} and {@code action} (and {@code job_id} or {@code file_id} where
- * the handler adds them).
+ * Puts the caller, once authenticated, into the logging context, so that JSON logs carry
+ * {@code user}; runs after the security filters. {@link AuditFilter} clears it.
  */
 @Component
 class CallerLoggingFilter extends OncePerRequestFilter {
@@ -28,17 +27,11 @@ class CallerLoggingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		MDC.put("user", this.callers.current());
-		MDC.put("action", request.getMethod() + " " + request.getRequestURI());
-		try {
-			chain.doFilter(request, response);
+		String user = this.callers.currentOrNull();
+		if (user != null) {
+			MDC.put(AuditFilter.USER, user);
 		}
-		finally {
-			MDC.remove("user");
-			MDC.remove("action");
-			MDC.remove("job_id");
-			MDC.remove("file_id");
-		}
+		chain.doFilter(request, response);
 	}
 
 }

@@ -11,8 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 import io.caesarrest.api.error.ApiException;
+import io.caesarrest.api.quota.Quotas;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.file.DataFileRepository;
 import io.caesarrest.fits.FitsSummary;
@@ -43,6 +45,9 @@ class FileUploads {
 
 	private static final int MAX_TAG_BYTES = 4096;
 
+	/** Room for the multipart framing around the file in a request's length. */
+	private static final long MULTIPART_SLACK = 1024 * 1024;
+
 	private final StorageLayout layout;
 
 	private final DataFileRepository files;
@@ -51,13 +56,17 @@ class FileUploads {
 
 	private final JobMetrics metrics;
 
+	private final Quotas quotas;
+
 	private final Clock clock = Clock.systemUTC();
 
-	FileUploads(StorageLayout layout, DataFileRepository files, UploadProperties properties, JobMetrics metrics) {
+	FileUploads(StorageLayout layout, DataFileRepository files, UploadProperties properties, JobMetrics metrics,
+			Quotas quotas) {
 		this.layout = layout;
 		this.files = files;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.quotas = quotas;
 	}
 
 	DataFile receive(HttpServletRequest request, String owner) {
@@ -65,12 +74,18 @@ class FileUploads {
 			throw ApiException.badRequest("Upload must be a multipart/form-data POST with a 'file' field");
 		}
 		long max = this.properties.maxSize().toBytes();
-		if (request.getContentLengthLong() > max + 1024 * 1024) {
+		long allowance = this.quotas.uploadAllowance(owner);
+		if (request.getContentLengthLong() - MULTIPART_SLACK > max) {
 			throw tooLarge();
 		}
+		if (request.getContentLengthLong() - MULTIPART_SLACK > allowance) {
+			throw this.quotas.storageExceeded(owner);
+		}
+		Supplier<RuntimeException> overLimit = (allowance < max) ? () -> this.quotas.storageExceeded(owner)
+				: this::tooLarge;
 		Received received = new Received();
 		try {
-			parse(request, received, max);
+			parse(request, received, Math.min(max, allowance), overLimit);
 			return store(received, owner);
 		}
 		finally {
@@ -78,7 +93,7 @@ class FileUploads {
 		}
 	}
 
-	private void parse(HttpServletRequest request, Received received, long max) {
+	private void parse(HttpServletRequest request, Received received, long max, Supplier<RuntimeException> overLimit) {
 		try {
 			JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
 			upload.setMaxFileCount(16);
@@ -99,7 +114,7 @@ class FileUploads {
 					// another user of the same group, e.g. on a cluster
 					received.staged = Files
 						.createFile(this.layout.uploadStaging().resolve("upload-" + Ids.newId() + ".part"));
-					copy(item, received, max);
+					copy(item, received, max, overLimit);
 				}
 			}
 		}
@@ -111,7 +126,8 @@ class FileUploads {
 		}
 	}
 
-	private void copy(FileItemInput item, Received received, long max) throws IOException {
+	private void copy(FileItemInput item, Received received, long max, Supplier<RuntimeException> overLimit)
+			throws IOException {
 		MessageDigest digest = sha256();
 		byte[] buffer = new byte[256 * 1024];
 		long size = 0;
@@ -119,7 +135,7 @@ class FileUploads {
 			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 				size += n;
 				if (size > max) {
-					throw tooLarge();
+					throw overLimit.get();
 				}
 				digest.update(buffer, 0, n);
 				out.write(buffer, 0, n);

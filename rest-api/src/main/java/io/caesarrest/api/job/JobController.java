@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.caesarrest.api.caller.Callers;
 import io.caesarrest.api.error.ApiException;
 import io.caesarrest.api.listing.ListParameters;
+import io.caesarrest.api.quota.Quotas;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobRepository;
@@ -60,19 +62,23 @@ class JobController {
 
 	private final ApplicationEventPublisher events;
 
+	private final Quotas quotas;
+
 	private final Clock clock = Clock.systemUTC();
 
 	JobController(JobSubmissions submissions, JobRepository jobs, Callers callers, ObjectProvider<Scheduler> schedulers,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Quotas quotas) {
 		this.submissions = submissions;
 		this.jobs = jobs;
 		this.callers = callers;
 		this.schedulers = schedulers;
 		this.events = events;
+		this.quotas = quotas;
 	}
 
 	@PostMapping("/job")
 	ResponseEntity<Map<String, Object>> submit(@RequestBody(required = false) byte[] body) {
+		this.quotas.checkSubmission(this.callers.current());
 		Job job = this.submissions.submit(body, this.callers.current());
 		MDC.put("job_id", job.id());
 		log.info("Job {} submitted: app {}", job.id(), job.app());
@@ -97,7 +103,7 @@ class JobController {
 
 	@RequestMapping(path = "/job/{id}/cancel", method = { RequestMethod.GET, RequestMethod.POST })
 	Map<String, Object> cancel(@PathVariable String id) {
-		Job job = find(id);
+		Job job = cancelable(id);
 		while (job.state().isActive()) {
 			boolean canceled = this.jobs.transition(id, ACTIVE,
 					JobChange.to(JobState.CANCELED, "Job canceled by user").exitCode(-1).ended(this.clock.instant()));
@@ -108,7 +114,7 @@ class JobController {
 				this.events.publishEvent(new JobChangedEvent(id, job.scheduler()));
 				return Map.of("status", "Job canceled and status updated in DB");
 			}
-			job = find(id);
+			job = cancelable(id);
 		}
 		return Map.of("status",
 				"Job " + id + " already completed with state " + job.state().label() + ", nothing to be canceled.");
@@ -130,6 +136,14 @@ class JobController {
 		catch (SchedulerException ex) {
 			log.warn("Job {} canceled, but {} could not be told yet: {}", job.id(), scheduler.name(), ex.getMessage());
 		}
+	}
+
+	/** The caller's job, or any job for an admin. */
+	private Job cancelable(String id) {
+		if (!this.callers.isAdmin()) {
+			return find(id);
+		}
+		return Optional.of(id).filter(Ids::isId).flatMap(this.jobs::findById).orElseThrow(() -> notFound(id));
 	}
 
 	Job find(String id) {

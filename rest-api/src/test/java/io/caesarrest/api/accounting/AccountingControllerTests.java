@@ -12,9 +12,13 @@ import io.caesarrest.accounting.AppStats;
 import io.caesarrest.accounting.AppUsage;
 import io.caesarrest.accounting.UserAccounting;
 import io.caesarrest.api.caller.Callers;
+import io.caesarrest.api.quota.Quotas;
+import io.caesarrest.api.security.AuthProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,7 +34,9 @@ import static org.mockito.Mockito.verify;
  * pass.
  */
 @WebMvcTest(AccountingController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import(Callers.class)
+@EnableConfigurationProperties(AuthProperties.class)
 class AccountingControllerTests {
 
 	static final Instant TIME = Instant.parse("2026-11-23T12:00:00Z");
@@ -43,6 +49,9 @@ class AccountingControllerTests {
 
 	@MockitoBean
 	Accounter accounter;
+
+	@MockitoBean
+	Quotas quotas;
 
 	@Test
 	void servesTheCallersStoredFiguresWithTheOriginalFieldNames() {
@@ -83,13 +92,23 @@ class AccountingControllerTests {
 	}
 
 	@Test
-	void answersNotFoundForStatisticsBeforeTheFirstPass() {
+	void answersZerosForStatisticsBeforeTheFirstPass() {
 		given(this.repository.findAppStats()).willReturn(Optional.empty());
-		assertThat(this.mvc.get().uri("/caesar/api/v1.0/appstats")).hasStatus(404)
+		assertThat(this.mvc.get().uri("/caesar/api/v1.0/appstats")).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.nusers").isEqualTo(0);
+			json.assertThat().extractingPath("$.njobs").isEqualTo(0);
+			json.assertThat().extractingPath("$.apps").isEqualTo(Map.of());
+		});
+	}
+
+	@Test
+	void addsTheCallersQuotasToTheirFigures() {
+		given(this.repository.findUser("anonymous")).willReturn(Optional.of(figures(1)));
+		given(this.quotas.usage("anonymous")).willReturn(Map.of("max_running_jobs", 4, "running_jobs", 1));
+		assertThat(this.mvc.get().uri("/caesar/api/v1.0/accounting")).hasStatusOk()
 			.bodyJson()
-			.extractingPath("$.status")
-			.asString()
-			.contains("not run");
+			.extractingPath("$.quota.max_running_jobs")
+			.isEqualTo(4);
 	}
 
 	private static UserAccounting figures(long njobs) {
