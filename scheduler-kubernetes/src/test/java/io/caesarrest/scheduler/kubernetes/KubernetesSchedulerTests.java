@@ -1,0 +1,337 @@
+package io.caesarrest.scheduler.kubernetes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.caesarrest.app.AppLaunch;
+import io.caesarrest.job.JobState;
+import io.caesarrest.scheduler.Execution;
+import io.caesarrest.scheduler.JobLaunch;
+import io.caesarrest.scheduler.SchedulerException;
+import io.caesarrest.scheduler.SchedulerRef;
+import io.caesarrest.scheduler.SchedulerRejectedException;
+import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.StorageLayout;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Kubernetes backend against fabric8's mock API server in CRUD mode, with the Job and
+ * pod statuses a cluster would write set by the test.
+ */
+class KubernetesSchedulerTests {
+
+	@TempDir
+	Path home;
+
+	private MockCluster cluster;
+
+	private StorageLayout layout;
+
+	private KubernetesScheduler scheduler;
+
+	@BeforeEach
+	void start() {
+		this.cluster = MockCluster.start();
+		this.layout = MockCluster.layout(this.home);
+		this.scheduler = this.cluster.scheduler(this.layout, MockCluster.properties());
+	}
+
+	@AfterEach
+	void stop() {
+		this.scheduler.close();
+		this.cluster.close();
+	}
+
+	private JobLaunch launch() {
+		String id = Ids.newId();
+		return new JobLaunch(id, "bob", "caesar", List.of("--run", "--inputfile=/data/x.fits"),
+				"sriggi/caesar-job:latest", null, java.util.Map.of(), this.layout.jobDir("bob", id), 1, 1,
+				Duration.ofHours(1));
+	}
+
+	private Execution awaitState(KubernetesScheduler scheduler, SchedulerRef ref, JobState state) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.poll(List.of(ref)).get(ref),
+					(execution) -> execution != null && execution.state() == state);
+	}
+
+	private List<Job> jobs() {
+		return this.cluster.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).list().getItems();
+	}
+
+	private void jobStatus(SchedulerRef ref, JobStatus status) {
+		this.cluster.client.batch()
+			.v1()
+			.jobs()
+			.inNamespace(MockCluster.NAMESPACE)
+			.withName(ref.value())
+			.editStatus((job) -> {
+				job.setStatus(status);
+				return job;
+			});
+	}
+
+	private void pod(SchedulerRef ref, PodStatus status) {
+		Job job = this.cluster.client.batch()
+			.v1()
+			.jobs()
+			.inNamespace(MockCluster.NAMESPACE)
+			.withName(ref.value())
+			.get();
+		Pod pod = this.cluster.client.pods()
+			.inNamespace(MockCluster.NAMESPACE)
+			.resource(new PodBuilder().withNewMetadata()
+				.withName(ref.value() + "-abcde")
+				.withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
+				.endMetadata()
+				.build())
+			.create();
+		this.cluster.client.pods().inNamespace(MockCluster.NAMESPACE).resource(pod).editStatus((p) -> {
+			p.setStatus(status);
+			return p;
+		});
+	}
+
+	private static JobStatus failed(String reason) {
+		JobStatus status = new JobStatus();
+		status.setFailed(1);
+		status.setStartTime("2026-11-29T10:00:00Z");
+		status.setConditions(List.of(new JobConditionBuilder().withType("Failed")
+			.withStatus("True")
+			.withReason(reason)
+			.withMessage("the cluster's words")
+			.withLastTransitionTime("2026-11-29T10:05:00Z")
+			.build()));
+		return status;
+	}
+
+	@Test
+	void createsOneJobWithTheManagedByLabelAndReportsItPending() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		assertThat(jobs()).singleElement()
+			.satisfies((job) -> assertThat(job.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by",
+					"caesar-rest"));
+		assertThat(awaitState(this.scheduler, ref, JobState.PENDING).message()).contains("not yet running");
+	}
+
+	@Test
+	void repeatedSubmitAfterARestartFindsTheExistingJob() {
+		JobLaunch launch = launch();
+		SchedulerRef first = this.scheduler.submit(launch);
+		try (KubernetesScheduler restarted = this.cluster.scheduler(this.layout, MockCluster.properties())) {
+			SchedulerRef second = restarted.submit(launch);
+			assertThat(second).isEqualTo(first);
+		}
+		assertThat(jobs()).hasSize(1);
+	}
+
+	@Test
+	void reportsRunningAndSuccessFromTheWatchAndSignalsChanges() {
+		AtomicInteger changes = new AtomicInteger();
+		this.scheduler.onChange(changes::incrementAndGet);
+		SchedulerRef ref = this.scheduler.submit(launch());
+		JobStatus running = new JobStatus();
+		running.setActive(1);
+		running.setReady(1);
+		running.setStartTime("2026-11-29T10:00:00Z");
+		jobStatus(ref, running);
+		assertThat(awaitState(this.scheduler, ref, JobState.RUNNING).start())
+			.isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
+		JobStatus complete = new JobStatus();
+		complete.setSucceeded(1);
+		complete.setCompletionTime("2026-11-29T10:01:00Z");
+		complete.setConditions(List.of(new JobConditionBuilder().withType("Complete").withStatus("True").build()));
+		jobStatus(ref, complete);
+		Execution execution = awaitState(this.scheduler, ref, JobState.SUCCESS);
+		assertThat(execution.exitCode()).isZero();
+		assertThat(execution.end()).isEqualTo(Instant.parse("2026-11-29T10:01:00Z"));
+		assertThat(changes.get()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void mapsDeadlineExceededToTimedOut() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		jobStatus(ref, failed("DeadlineExceeded"));
+		assertThat(awaitState(this.scheduler, ref, JobState.TIMED_OUT).exitCode()).isEqualTo(124);
+	}
+
+	@Test
+	void mapsAFailedContainerToFailureWithItsExitCode() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		pod(ref, new PodStatusBuilder()
+			.withContainerStatuses(new ContainerStatusBuilder().withName("job")
+				.withNewState()
+				.withNewTerminated()
+				.withExitCode(3)
+				.withReason("Error")
+				.endTerminated()
+				.endState()
+				.build())
+			.withPhase("Failed")
+			.build());
+		jobStatus(ref, failed("BackoffLimitExceeded"));
+		Execution execution = awaitState(this.scheduler, ref, JobState.FAILURE);
+		assertThat(execution.exitCode()).isEqualTo(3);
+		assertThat(execution.message()).contains("exit code 3");
+	}
+
+	@Test
+	void mapsOomKilledToFailureSayingSo() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		pod(ref, new PodStatusBuilder()
+			.withContainerStatuses(new ContainerStatusBuilder().withName("job")
+				.withNewState()
+				.withNewTerminated()
+				.withExitCode(137)
+				.withReason("OOMKilled")
+				.endTerminated()
+				.endState()
+				.build())
+			.withPhase("Failed")
+			.build());
+		jobStatus(ref, failed("BackoffLimitExceeded"));
+		Execution execution = awaitState(this.scheduler, ref, JobState.FAILURE);
+		assertThat(execution.exitCode()).isEqualTo(137);
+		assertThat(execution.message()).contains("OOMKilled");
+	}
+
+	@Test
+	void failsAJobWhoseImageCannotBePulledAfterThePendingTimeout() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		pod(ref, new PodStatusBuilder()
+			.withContainerStatuses(new ContainerStatusBuilder().withName("job")
+				.withNewState()
+				.withNewWaiting()
+				.withReason("ImagePullBackOff")
+				.withMessage("Back-off pulling image \"sriggi/caesar-job:latest\"")
+				.endWaiting()
+				.endState()
+				.build())
+			.withPhase("Pending")
+			.build());
+		assertThat(awaitState(this.scheduler, ref, JobState.PENDING)).isNotNull();
+		try (KubernetesScheduler later = MockCluster.scheduler(this.cluster.client, this.layout,
+				MockCluster.properties("pending-timeout=10m"),
+				Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)))) {
+			Execution execution = awaitState(later, ref, JobState.FAILURE);
+			assertThat(execution.message()).contains("ImagePullBackOff").contains("sriggi/caesar-job");
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> jobs().isEmpty());
+	}
+
+	@Test
+	void failsAnUnschedulableJobAfterThePendingTimeout() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		pod(ref, new PodStatusBuilder()
+			.withConditions(new PodConditionBuilder().withType("PodScheduled")
+				.withStatus("False")
+				.withReason("Unschedulable")
+				.withMessage("0/3 nodes are available: 3 Insufficient memory.")
+				.build())
+			.withPhase("Pending")
+			.build());
+		try (KubernetesScheduler later = MockCluster.scheduler(this.cluster.client, this.layout,
+				MockCluster.properties(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)))) {
+			assertThat(awaitState(later, ref, JobState.FAILURE).message()).contains("Unschedulable")
+				.contains("Insufficient memory");
+		}
+	}
+
+	@Test
+	void reportsAJobDeletedBehindItsBackAsFailure() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		awaitState(this.scheduler, ref, JobState.PENDING);
+		this.cluster.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).withName(ref.value()).delete();
+		assertThat(awaitState(this.scheduler, ref, JobState.FAILURE).message()).contains("deleted before it ended");
+	}
+
+	@Test
+	void cancelsAJobBeforeItStartsSoItNeverRunsAndCancelIsIdempotent() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		this.scheduler.cancel(ref);
+		assertThat(jobs()).isEmpty();
+		assertThat(this.scheduler.poll(List.of(ref)).get(ref).state()).isEqualTo(JobState.CANCELED);
+		this.scheduler.cancel(ref);
+		assertThat(this.scheduler.poll(List.of(ref)).get(ref).exitCode()).isEqualTo(-1);
+	}
+
+	@Test
+	void refusesNativeAppsOnlyWithoutNativeImage() {
+		AppLaunch nativeApp = new AppLaunch(null, null, null, List.of("sfinder"), null);
+		AppLaunch imageApp = new AppLaunch("sriggi/caesar-job:latest", null, null, null, null);
+		assertThat(this.scheduler.refusal(nativeApp)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("native-image");
+		assertThat(this.scheduler.refusal(imageApp)).isEmpty();
+		try (KubernetesScheduler withImage = this.cluster.scheduler(this.layout,
+				MockCluster.properties("native-image=caesar-rest:1"))) {
+			assertThat(withImage.refusal(nativeApp)).isEmpty();
+		}
+	}
+
+	@Test
+	void turnsServerErrorsIntoRetriesAndInvalidJobsIntoRejections() {
+		this.cluster.server.expect()
+			.post()
+			.withPath("/apis/batch/v1/namespaces/caesar/jobs")
+			.andReturn(503, "{}")
+			.once();
+		assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> this.scheduler.submit(launch()))
+			.isNotInstanceOf(SchedulerRejectedException.class);
+		this.cluster.server.expect()
+			.post()
+			.withPath("/apis/batch/v1/namespaces/caesar/jobs")
+			.andReturn(422, "{}")
+			.once();
+		assertThatExceptionOfType(SchedulerRejectedException.class).isThrownBy(() -> this.scheduler.submit(launch()));
+	}
+
+	@Test
+	void keepsStatesThroughAnOutageByThrowingInsteadOfReporting() {
+		SchedulerRef ref = this.scheduler.submit(launch());
+		awaitState(this.scheduler, ref, JobState.PENDING);
+		this.cluster.server.shutdown();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThatExceptionOfType(SchedulerException.class)
+				.isThrownBy(() -> this.scheduler.poll(List.of(ref))));
+		assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> this.scheduler.submit(launch()))
+			.isNotInstanceOf(SchedulerRejectedException.class);
+		assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> this.scheduler.cancel(ref));
+	}
+
+	@Test
+	void savesThePodLogIntoTheJobDir() throws Exception {
+		try (FakeKubelet kubelet = new FakeKubelet(this.cluster);
+				KubernetesScheduler withImage = this.cluster.scheduler(this.layout,
+						MockCluster.properties("native-image=caesar-rest:1"))) {
+			String id = Ids.newId();
+			Path jobDir = this.layout.jobDir("bob", id);
+			SchedulerRef ref = withImage.submit(JobLaunch.nativeCommand(id, "bob", "sfinder",
+					List.of("/bin/sh", "-c", "echo hello from the pod"), jobDir, 1, Duration.ofMinutes(1)));
+			awaitState(withImage, ref, JobState.SUCCESS);
+			assertThat(Files.readString(jobDir.resolve("job_" + id + ".log"))).isEqualTo("hello from the pod\n");
+		}
+	}
+
+}
