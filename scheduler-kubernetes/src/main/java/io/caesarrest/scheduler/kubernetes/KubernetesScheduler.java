@@ -94,6 +94,11 @@ public class KubernetesScheduler implements Scheduler, AutoCloseable {
 	}
 
 	@Override
+	public Optional<Duration> pollInterval() {
+		return Optional.of(this.properties.pollInterval());
+	}
+
+	@Override
 	public void onChange(Runnable listener) {
 		this.watch.onChange(listener);
 	}

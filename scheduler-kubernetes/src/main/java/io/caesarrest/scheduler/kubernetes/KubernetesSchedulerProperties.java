@@ -46,6 +46,8 @@ import org.springframework.validation.annotation.Validated;
  * @param checkAtStart whether the service checks at start that the cluster answers, and
  * refuses to start otherwise
  * @param requestTimeout timeout of each API server request
+ * @param pollInterval how often the engine reads the states from the watch's cache (ends
+ * are signalled by the watch at once; this catches pods stuck before starting)
  */
 @Validated
 @ConfigurationProperties("caesar.scheduler.kubernetes")
@@ -63,7 +65,7 @@ public record KubernetesSchedulerProperties(@Nullable String namespace,
 				"org.springframework.boot.loader.launch.PropertiesLauncher" }) List<String> nativeJavaCommand,
 		@DefaultValue("nvidia.com/gpu") @NotBlank String gpuResource,
 		@DefaultValue @Valid Map<String, AppOverride> apps, @DefaultValue("true") boolean checkAtStart,
-		@DefaultValue("10s") @NotNull Duration requestTimeout){
+		@DefaultValue("10s") @NotNull Duration requestTimeout, @DefaultValue("5s") @NotNull Duration pollInterval){
 
 	/**
 	 * The override of one app.
