@@ -1,7 +1,9 @@
 package io.caesarrest.scheduler.kubernetes;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +32,9 @@ final class JobWatch implements AutoCloseable {
 
 	private final Duration syncTimeout;
 
-	private final Map<String, Job> deleted = new ConcurrentHashMap<>();
+	private final Map<String, Deleted> deleted = new ConcurrentHashMap<>();
+
+	private volatile @Nullable CompletableFuture<Void> started;
 
 	private volatile Runnable listener = () -> {
 	};
@@ -61,7 +65,13 @@ final class JobWatch implements AutoCloseable {
 
 	/** The last state of a Job deleted while watched, or null. */
 	@Nullable Job deleted(String name) {
-		return this.deleted.get(name);
+		Deleted last = this.deleted.get(name);
+		return (last != null) ? last.job() : null;
+	}
+
+	/** Forgets the Jobs deleted before a time, whose ends have long been reported. */
+	void forgetDeletedBefore(Instant limit) {
+		this.deleted.values().removeIf((last) -> last.at().isBefore(limit));
 	}
 
 	void forget(String name) {
@@ -70,9 +80,10 @@ final class JobWatch implements AutoCloseable {
 
 	private SharedIndexInformer<Job> current() {
 		SharedIndexInformer<Job> current = start();
-		if (!current.hasSynced()) {
+		CompletableFuture<Void> first = this.started;
+		if (!current.hasSynced() && first != null) {
 			try {
-				current.start().toCompletableFuture().get(this.syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+				first.get(this.syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -127,7 +138,7 @@ final class JobWatch implements AutoCloseable {
 				log.warn("Watch of the Kubernetes Jobs failed, retrying: {}", error.getMessage());
 				return true;
 			});
-			current.start();
+			this.started = current.start().toCompletableFuture();
 			this.informer = current;
 		}
 		return current;
@@ -138,6 +149,10 @@ final class JobWatch implements AutoCloseable {
 		if (this.informer != null) {
 			this.informer.close();
 		}
+	}
+
+	private record Deleted(Job job, Instant at) {
+
 	}
 
 	private final class Handler implements ResourceEventHandler<Job> {
@@ -155,7 +170,7 @@ final class JobWatch implements AutoCloseable {
 
 		@Override
 		public void onDelete(Job job, boolean deletedFinalStateUnknown) {
-			JobWatch.this.deleted.put(job.getMetadata().getName(), job);
+			JobWatch.this.deleted.put(job.getMetadata().getName(), new Deleted(job, Instant.now()));
 			JobWatch.this.listener.run();
 		}
 

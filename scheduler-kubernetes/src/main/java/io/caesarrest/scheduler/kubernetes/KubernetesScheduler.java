@@ -20,6 +20,7 @@ import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.scheduler.SchedulerRejectedException;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -226,6 +227,7 @@ public class KubernetesScheduler implements Scheduler, AutoCloseable {
 		Instant limit = this.clock.instant().minus(FORGET_AFTER);
 		this.cancelled.values().removeIf((at) -> at.isBefore(limit));
 		this.ended.values().removeIf((e) -> e.end() != null && e.end().isBefore(limit));
+		this.watch.forgetDeletedBefore(limit);
 	}
 
 	@Override
@@ -235,8 +237,11 @@ public class KubernetesScheduler implements Scheduler, AutoCloseable {
 		if (end != null && end.state() != JobState.CANCELED) {
 			return;
 		}
-		this.cancelled.putIfAbsent(name, this.clock.instant());
 		delete(name);
+		// only once the delete is accepted: a failed one leaves the Job reported as it
+		// is,
+		// so that the engine cancels it again
+		this.cancelled.putIfAbsent(name, this.clock.instant());
 	}
 
 	// foreground: the Job is gone only once its pod is, so nothing runs after it
@@ -262,7 +267,7 @@ public class KubernetesScheduler implements Scheduler, AutoCloseable {
 				.jobs()
 				.inNamespace(this.namespace)
 				.withLabel(KubernetesJobSpecs.MANAGED_BY, KubernetesJobSpecs.MANAGER)
-				.list();
+				.list(new ListOptionsBuilder().withLimit(1L).build());
 		}
 		catch (KubernetesClientException ex) {
 			throw new IllegalStateException(

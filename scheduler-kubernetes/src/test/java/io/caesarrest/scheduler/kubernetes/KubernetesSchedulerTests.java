@@ -308,9 +308,16 @@ class KubernetesSchedulerTests {
 	}
 
 	@Test
-	void keepsStatesThroughAnOutageByThrowingInsteadOfReporting() {
+	void keepsStatesThroughAnOutageByThrowingInsteadOfReportingThenCatchesUp() {
 		SchedulerRef ref = this.scheduler.submit(launch());
 		awaitState(this.scheduler, ref, JobState.PENDING);
+		int port = this.cluster.server.getPort();
+		Job job = this.cluster.client.batch()
+			.v1()
+			.jobs()
+			.inNamespace(MockCluster.NAMESPACE)
+			.withName(ref.value())
+			.get();
 		this.cluster.server.shutdown();
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThatExceptionOfType(SchedulerException.class)
@@ -318,6 +325,17 @@ class KubernetesSchedulerTests {
 		assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> this.scheduler.submit(launch()))
 			.isNotInstanceOf(SchedulerRejectedException.class);
 		assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> this.scheduler.cancel(ref));
+		// the API server is back (same address) and the Job ended meanwhile
+		try (MockCluster back = MockCluster.start(port)) {
+			job.getMetadata().setResourceVersion(null);
+			JobStatus complete = new JobStatus();
+			complete.setSucceeded(1);
+			complete.setConditions(List.of(new JobConditionBuilder().withType("Complete").withStatus("True").build()));
+			job.setStatus(complete);
+			back.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).resource(job).create();
+			back.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).resource(job).updateStatus();
+			assertThat(awaitState(this.scheduler, ref, JobState.SUCCESS).exitCode()).isZero();
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.caesarrest.scheduler.kubernetes;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -42,10 +43,15 @@ final class MockCluster implements AutoCloseable {
 	}
 
 	static MockCluster start() {
+		return start(0);
+	}
+
+	/** A server on a given port, 0 for any free one. */
+	static MockCluster start(int port) {
 		Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
 		KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
 				new KubernetesMixedDispatcher(responses), false);
-		server.init();
+		server.init(InetAddress.getLoopbackAddress(), port);
 		return new MockCluster(server);
 	}
 
