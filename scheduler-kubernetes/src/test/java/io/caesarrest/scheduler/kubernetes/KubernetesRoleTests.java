@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * The monitor's Role in {@code deploy/kubernetes} allows every call the backend makes:
  * the backend's requests to the mock API server through a whole life (submit, repeated
  * submit, watch, end with pod and log, cancel) are turned into RBAC verbs and checked
- * against the Role's rules; and no cluster-wide right is granted.
+ * against the Role's rules; the REST API may only delete Jobs (cancel); and no
+ * cluster-wide right is granted.
  */
 class KubernetesRoleTests {
 
@@ -55,24 +56,40 @@ class KubernetesRoleTests {
 		Set<String> calls = backendCalls();
 		assertThat(calls).contains("batch/jobs:create", "batch/jobs:watch", "batch/jobs:delete", "/pods:list",
 				"/pods/log:get");
-		Role role = this.manifests.stream()
-			.filter(Role.class::isInstance)
-			.map(Role.class::cast)
-			.findFirst()
-			.orElseThrow();
+		Role role = role("caesar-monitor");
 		assertThat(calls).allSatisfy((call) -> assertThat(allows(role.getRules(), call)).as(call).isTrue());
 	}
 
 	@Test
-	void grantsNothingClusterWideAndBindsTheRoleToTheMonitorOnly() {
-		assertThat(this.manifests).noneMatch((r) -> r instanceof ClusterRole || r instanceof ClusterRoleBinding);
-		RoleBinding binding = this.manifests.stream()
-			.filter(RoleBinding.class::isInstance)
-			.map(RoleBinding.class::cast)
+	void theApisRoleAllowsOnlyTheDeleteOfCancel() {
+		Role role = role("caesar-api");
+		assertThat(allows(role.getRules(), "batch/jobs:delete")).isTrue();
+		assertThat(role.getRules()).singleElement()
+			.satisfies((rule) -> assertThat(rule.getVerbs()).containsExactly("delete"));
+	}
+
+	private Role role(String name) {
+		return this.manifests.stream()
+			.filter(Role.class::isInstance)
+			.map(Role.class::cast)
+			.filter((role) -> role.getMetadata().getName().equals(name))
 			.findFirst()
 			.orElseThrow();
-		assertThat(binding.getSubjects()).singleElement()
-			.satisfies((subject) -> assertThat(subject.getName()).isEqualTo("caesar-monitor"));
+	}
+
+	@Test
+	void grantsNothingClusterWideAndBindsEachRoleToItsServiceAccount() {
+		assertThat(this.manifests).noneMatch((r) -> r instanceof ClusterRole || r instanceof ClusterRoleBinding);
+		Map<String, String> bindings = new java.util.HashMap<>();
+		this.manifests.stream()
+			.filter(RoleBinding.class::isInstance)
+			.map(RoleBinding.class::cast)
+			.forEach((binding) -> {
+				assertThat(binding.getSubjects()).hasSize(1);
+				bindings.put(binding.getSubjects().get(0).getName(), binding.getRoleRef().getName());
+			});
+		assertThat(bindings).containsOnly(Map.entry("caesar-monitor", "caesar-monitor"),
+				Map.entry("caesar-api", "caesar-api"));
 		Map<String, String> accounts = new java.util.HashMap<>();
 		this.manifests.stream()
 			.filter(Deployment.class::isInstance)
@@ -80,10 +97,11 @@ class KubernetesRoleTests {
 			.forEach((d) -> accounts.put(d.getMetadata().getName(),
 					d.getSpec().getTemplate().getSpec().getServiceAccountName()));
 		assertThat(accounts).containsEntry("caesar-job-monitor", "caesar-monitor");
-		assertThat(accounts.get("caesar-rest-api")).isNotEqualTo("caesar-monitor");
+		assertThat(accounts).containsEntry("caesar-rest-api", "caesar-api");
+		assertThat(accounts.get("caesar-accounter")).isNotIn("caesar-monitor", "caesar-api");
 		assertThat(this.manifests).filteredOn(ServiceAccount.class::isInstance)
 			.extracting((r) -> r.getMetadata().getName())
-			.contains("caesar-monitor", accounts.get("caesar-rest-api"));
+			.contains("caesar-monitor", "caesar-api", accounts.get("caesar-accounter"));
 	}
 
 	private Set<String> backendCalls() throws Exception {
