@@ -2,6 +2,7 @@ package io.caesarrest.scheduler.kubernetes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -59,7 +61,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void findsAMisspeltField() {
-		HasMetadata typo = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+		HasMetadata typo = Serialization.unmarshal(
 				"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  replica: 2\n", HasMetadata.class);
 		assertThat(Manifests.unknownFields(typo, "x")).containsExactly("x.Spec: [replica]");
 	}
@@ -67,7 +69,7 @@ class KubernetesManifestsTests {
 	@Test
 	void kustomizationsListEveryManifestAndOnlyExistingOnes() throws Exception {
 		YAMLMapper yaml = new YAMLMapper();
-		Set<Path> listed = new java.util.HashSet<>();
+		Set<Path> listed = new HashSet<>();
 		for (Path dir : List.of(Manifests.ROOT.resolve("base"), Manifests.ROOT.resolve("overlays/example"))) {
 			JsonNode kustomization = yaml.readTree(dir.resolve("kustomization.yaml").toFile());
 			kustomization.get("resources").forEach((entry) -> listed.add(dir.resolve(entry.asString()).normalize()));

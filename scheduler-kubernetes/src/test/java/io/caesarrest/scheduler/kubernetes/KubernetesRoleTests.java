@@ -3,6 +3,7 @@ package io.caesarrest.scheduler.kubernetes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +81,7 @@ class KubernetesRoleTests {
 	@Test
 	void grantsNothingClusterWideAndBindsEachRoleToItsServiceAccount() {
 		assertThat(this.manifests).noneMatch((r) -> r instanceof ClusterRole || r instanceof ClusterRoleBinding);
-		Map<String, String> bindings = new java.util.HashMap<>();
+		Map<String, String> bindings = new HashMap<>();
 		this.manifests.stream()
 			.filter(RoleBinding.class::isInstance)
 			.map(RoleBinding.class::cast)
@@ -90,7 +91,7 @@ class KubernetesRoleTests {
 			});
 		assertThat(bindings).containsOnly(Map.entry("caesar-monitor", "caesar-monitor"),
 				Map.entry("caesar-api", "caesar-api"));
-		Map<String, String> accounts = new java.util.HashMap<>();
+		Map<String, String> accounts = new HashMap<>();
 		this.manifests.stream()
 			.filter(Deployment.class::isInstance)
 			.map(Deployment.class::cast)

@@ -2,10 +2,8 @@ package io.caesarrest.scheduler.kubernetes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,15 +16,10 @@ import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.scheduler.SchedulerRejectedException;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
-import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,75 +58,16 @@ class KubernetesSchedulerTests {
 	}
 
 	private JobLaunch launch() {
-		String id = Ids.newId();
-		return new JobLaunch(id, "bob", "caesar", List.of("--run", "--inputfile=/data/x.fits"),
-				"sriggi/caesar-job:latest", null, java.util.Map.of(), this.layout.jobDir("bob", id), 1, 1,
-				Duration.ofHours(1));
-	}
-
-	private Execution awaitState(KubernetesScheduler scheduler, SchedulerRef ref, JobState state) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> scheduler.poll(List.of(ref)).get(ref),
-					(execution) -> execution != null && execution.state() == state);
-	}
-
-	private List<Job> jobs() {
-		return this.cluster.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).list().getItems();
-	}
-
-	private void jobStatus(SchedulerRef ref, JobStatus status) {
-		this.cluster.client.batch()
-			.v1()
-			.jobs()
-			.inNamespace(MockCluster.NAMESPACE)
-			.withName(ref.value())
-			.editStatus((job) -> {
-				job.setStatus(status);
-				return job;
-			});
-	}
-
-	private void pod(SchedulerRef ref, PodStatus status) {
-		Job job = this.cluster.client.batch()
-			.v1()
-			.jobs()
-			.inNamespace(MockCluster.NAMESPACE)
-			.withName(ref.value())
-			.get();
-		Pod pod = this.cluster.client.pods()
-			.inNamespace(MockCluster.NAMESPACE)
-			.resource(new PodBuilder().withNewMetadata()
-				.withName(ref.value() + "-abcde")
-				.withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
-				.endMetadata()
-				.build())
-			.create();
-		this.cluster.client.pods().inNamespace(MockCluster.NAMESPACE).resource(pod).editStatus((p) -> {
-			p.setStatus(status);
-			return p;
-		});
-	}
-
-	private static JobStatus failed(String reason) {
-		JobStatus status = new JobStatus();
-		status.setFailed(1);
-		status.setStartTime("2026-11-29T10:00:00Z");
-		status.setConditions(List.of(new JobConditionBuilder().withType("Failed")
-			.withStatus("True")
-			.withReason(reason)
-			.withMessage("the cluster's words")
-			.withLastTransitionTime("2026-11-29T10:05:00Z")
-			.build()));
-		return status;
+		return MockCluster.imageLaunch(this.layout);
 	}
 
 	@Test
 	void createsOneJobWithTheManagedByLabelAndReportsItPending() {
 		SchedulerRef ref = this.scheduler.submit(launch());
-		assertThat(jobs()).singleElement()
+		assertThat(this.cluster.jobs()).singleElement()
 			.satisfies((job) -> assertThat(job.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by",
 					"caesar-rest"));
-		assertThat(awaitState(this.scheduler, ref, JobState.PENDING).message()).contains("not yet running");
+		assertThat(MockCluster.awaitState(this.scheduler, ref, JobState.PENDING).message()).contains("not yet running");
 	}
 
 	@Test
@@ -144,7 +78,7 @@ class KubernetesSchedulerTests {
 			SchedulerRef second = restarted.submit(launch);
 			assertThat(second).isEqualTo(first);
 		}
-		assertThat(jobs()).hasSize(1);
+		assertThat(this.cluster.jobs()).hasSize(1);
 	}
 
 	@Test
@@ -156,122 +90,34 @@ class KubernetesSchedulerTests {
 		running.setActive(1);
 		running.setReady(1);
 		running.setStartTime("2026-11-29T10:00:00Z");
-		jobStatus(ref, running);
-		assertThat(awaitState(this.scheduler, ref, JobState.RUNNING).start())
+		this.cluster.jobStatus(ref, running);
+		assertThat(MockCluster.awaitState(this.scheduler, ref, JobState.RUNNING).start())
 			.isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
 		JobStatus complete = new JobStatus();
 		complete.setSucceeded(1);
 		complete.setCompletionTime("2026-11-29T10:01:00Z");
 		complete.setConditions(List.of(new JobConditionBuilder().withType("Complete").withStatus("True").build()));
-		jobStatus(ref, complete);
-		Execution execution = awaitState(this.scheduler, ref, JobState.SUCCESS);
+		this.cluster.jobStatus(ref, complete);
+		Execution execution = MockCluster.awaitState(this.scheduler, ref, JobState.SUCCESS);
 		assertThat(execution.exitCode()).isZero();
 		assertThat(execution.end()).isEqualTo(Instant.parse("2026-11-29T10:01:00Z"));
 		assertThat(changes.get()).isGreaterThanOrEqualTo(3);
 	}
 
 	@Test
-	void mapsDeadlineExceededToTimedOut() {
-		SchedulerRef ref = this.scheduler.submit(launch());
-		jobStatus(ref, failed("DeadlineExceeded"));
-		assertThat(awaitState(this.scheduler, ref, JobState.TIMED_OUT).exitCode()).isEqualTo(124);
-	}
-
-	@Test
-	void mapsAFailedContainerToFailureWithItsExitCode() {
-		SchedulerRef ref = this.scheduler.submit(launch());
-		pod(ref, new PodStatusBuilder()
-			.withContainerStatuses(new ContainerStatusBuilder().withName("job")
-				.withNewState()
-				.withNewTerminated()
-				.withExitCode(3)
-				.withReason("Error")
-				.endTerminated()
-				.endState()
-				.build())
-			.withPhase("Failed")
-			.build());
-		jobStatus(ref, failed("BackoffLimitExceeded"));
-		Execution execution = awaitState(this.scheduler, ref, JobState.FAILURE);
-		assertThat(execution.exitCode()).isEqualTo(3);
-		assertThat(execution.message()).contains("exit code 3");
-	}
-
-	@Test
-	void mapsOomKilledToFailureSayingSo() {
-		SchedulerRef ref = this.scheduler.submit(launch());
-		pod(ref, new PodStatusBuilder()
-			.withContainerStatuses(new ContainerStatusBuilder().withName("job")
-				.withNewState()
-				.withNewTerminated()
-				.withExitCode(137)
-				.withReason("OOMKilled")
-				.endTerminated()
-				.endState()
-				.build())
-			.withPhase("Failed")
-			.build());
-		jobStatus(ref, failed("BackoffLimitExceeded"));
-		Execution execution = awaitState(this.scheduler, ref, JobState.FAILURE);
-		assertThat(execution.exitCode()).isEqualTo(137);
-		assertThat(execution.message()).contains("OOMKilled");
-	}
-
-	@Test
-	void failsAJobWhoseImageCannotBePulledAfterThePendingTimeout() {
-		SchedulerRef ref = this.scheduler.submit(launch());
-		pod(ref, new PodStatusBuilder()
-			.withContainerStatuses(new ContainerStatusBuilder().withName("job")
-				.withNewState()
-				.withNewWaiting()
-				.withReason("ImagePullBackOff")
-				.withMessage("Back-off pulling image \"sriggi/caesar-job:latest\"")
-				.endWaiting()
-				.endState()
-				.build())
-			.withPhase("Pending")
-			.build());
-		assertThat(awaitState(this.scheduler, ref, JobState.PENDING)).isNotNull();
-		try (KubernetesScheduler later = MockCluster.scheduler(this.cluster.client, this.layout,
-				MockCluster.properties("pending-timeout=10m"),
-				Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)))) {
-			Execution execution = awaitState(later, ref, JobState.FAILURE);
-			assertThat(execution.message()).contains("ImagePullBackOff").contains("sriggi/caesar-job");
-		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> jobs().isEmpty());
-	}
-
-	@Test
-	void failsAnUnschedulableJobAfterThePendingTimeout() {
-		SchedulerRef ref = this.scheduler.submit(launch());
-		pod(ref, new PodStatusBuilder()
-			.withConditions(new PodConditionBuilder().withType("PodScheduled")
-				.withStatus("False")
-				.withReason("Unschedulable")
-				.withMessage("0/3 nodes are available: 3 Insufficient memory.")
-				.build())
-			.withPhase("Pending")
-			.build());
-		try (KubernetesScheduler later = MockCluster.scheduler(this.cluster.client, this.layout,
-				MockCluster.properties(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)))) {
-			assertThat(awaitState(later, ref, JobState.FAILURE).message()).contains("Unschedulable")
-				.contains("Insufficient memory");
-		}
-	}
-
-	@Test
 	void reportsAJobDeletedBehindItsBackAsFailure() {
 		SchedulerRef ref = this.scheduler.submit(launch());
-		awaitState(this.scheduler, ref, JobState.PENDING);
+		MockCluster.awaitState(this.scheduler, ref, JobState.PENDING);
 		this.cluster.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).withName(ref.value()).delete();
-		assertThat(awaitState(this.scheduler, ref, JobState.FAILURE).message()).contains("deleted before it ended");
+		assertThat(MockCluster.awaitState(this.scheduler, ref, JobState.FAILURE).message())
+			.contains("deleted before it ended");
 	}
 
 	@Test
 	void cancelsAJobBeforeItStartsSoItNeverRunsAndCancelIsIdempotent() {
 		SchedulerRef ref = this.scheduler.submit(launch());
 		this.scheduler.cancel(ref);
-		assertThat(jobs()).isEmpty();
+		assertThat(this.cluster.jobs()).isEmpty();
 		assertThat(this.scheduler.poll(List.of(ref)).get(ref).state()).isEqualTo(JobState.CANCELED);
 		this.scheduler.cancel(ref);
 		assertThat(this.scheduler.poll(List.of(ref)).get(ref).exitCode()).isEqualTo(-1);
@@ -281,8 +127,7 @@ class KubernetesSchedulerTests {
 	void refusesNativeAppsOnlyWithoutNativeImage() {
 		AppLaunch nativeApp = new AppLaunch(null, null, null, List.of("sfinder"), null);
 		AppLaunch imageApp = new AppLaunch("sriggi/caesar-job:latest", null, null, null, null);
-		assertThat(this.scheduler.refusal(nativeApp)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-			.contains("native-image");
+		assertThat(this.scheduler.refusal(nativeApp)).get(InstanceOfAssertFactories.STRING).contains("native-image");
 		assertThat(this.scheduler.refusal(imageApp)).isEmpty();
 		try (KubernetesScheduler withImage = this.cluster.scheduler(this.layout,
 				MockCluster.properties("native-image=caesar-rest:1"))) {
@@ -310,7 +155,7 @@ class KubernetesSchedulerTests {
 	@Test
 	void keepsStatesThroughAnOutageByThrowingInsteadOfReportingThenCatchesUp() {
 		SchedulerRef ref = this.scheduler.submit(launch());
-		awaitState(this.scheduler, ref, JobState.PENDING);
+		MockCluster.awaitState(this.scheduler, ref, JobState.PENDING);
 		int port = this.cluster.server.getPort();
 		Job job = this.cluster.client.batch()
 			.v1()
@@ -334,7 +179,7 @@ class KubernetesSchedulerTests {
 			job.setStatus(complete);
 			back.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).resource(job).create();
 			back.client.batch().v1().jobs().inNamespace(MockCluster.NAMESPACE).resource(job).updateStatus();
-			assertThat(awaitState(this.scheduler, ref, JobState.SUCCESS).exitCode()).isZero();
+			assertThat(MockCluster.awaitState(this.scheduler, ref, JobState.SUCCESS).exitCode()).isZero();
 		}
 	}
 
@@ -347,7 +192,7 @@ class KubernetesSchedulerTests {
 			Path jobDir = this.layout.jobDir("bob", id);
 			SchedulerRef ref = withImage.submit(JobLaunch.nativeCommand(id, "bob", "sfinder",
 					List.of("/bin/sh", "-c", "echo hello from the pod"), jobDir, 1, Duration.ofMinutes(1)));
-			awaitState(withImage, ref, JobState.SUCCESS);
+			MockCluster.awaitState(withImage, ref, JobState.SUCCESS);
 			assertThat(Files.readString(jobDir.resolve("job_" + id + ".log"))).isEqualTo("hello from the pod\n");
 		}
 	}

@@ -3,13 +3,25 @@ package io.caesarrest.scheduler.kubernetes;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 
 import io.caesarrest.app.AppCatalog;
+import io.caesarrest.job.JobState;
+import io.caesarrest.scheduler.Execution;
+import io.caesarrest.scheduler.JobLaunch;
+import io.caesarrest.scheduler.SchedulerRef;
+import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -20,6 +32,8 @@ import io.fabric8.mockwebserver.ServerResponse;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * fabric8's mock API server in CRUD mode (expectations first, then CRUD), with a client
@@ -79,6 +93,50 @@ final class MockCluster implements AutoCloseable {
 	static KubernetesScheduler scheduler(KubernetesClient client, StorageLayout layout,
 			KubernetesSchedulerProperties properties, Clock clock) {
 		return KubernetesSchedulerAutoConfiguration.create(client, properties, layout, new AppCatalog(null), clock);
+	}
+
+	/** A launch of an image app (caesar) by bob. */
+	static JobLaunch imageLaunch(StorageLayout layout) {
+		String id = Ids.newId();
+		return new JobLaunch(id, "bob", "caesar", List.of("--run", "--inputfile=/data/x.fits"),
+				"sriggi/caesar-job:latest", null, Map.of(), layout.jobDir("bob", id), 1, 1, Duration.ofHours(1));
+	}
+
+	static Execution awaitState(KubernetesScheduler scheduler, SchedulerRef ref, JobState state) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.poll(List.of(ref)).get(ref),
+					(execution) -> execution != null && execution.state() == state);
+	}
+
+	List<Job> jobs() {
+		return this.client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems();
+	}
+
+	/** Writes a Job's status, as the Job controller would. */
+	void jobStatus(SchedulerRef ref, JobStatus status) {
+		this.client.batch().v1().jobs().inNamespace(NAMESPACE).withName(ref.value()).editStatus((job) -> {
+			job.setStatus(status);
+			return job;
+		});
+	}
+
+	/**
+	 * Creates the pod of a Job with a status, as the Job controller and kubelet would.
+	 */
+	void pod(SchedulerRef ref, PodStatus status) {
+		Job job = this.client.batch().v1().jobs().inNamespace(NAMESPACE).withName(ref.value()).get();
+		Pod pod = this.client.pods()
+			.inNamespace(NAMESPACE)
+			.resource(new PodBuilder().withNewMetadata()
+				.withName(ref.value() + "-abcde")
+				.withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
+				.endMetadata()
+				.build())
+			.create();
+		this.client.pods().inNamespace(NAMESPACE).resource(pod).editStatus((p) -> {
+			p.setStatus(status);
+			return p;
+		});
 	}
 
 	@Override
