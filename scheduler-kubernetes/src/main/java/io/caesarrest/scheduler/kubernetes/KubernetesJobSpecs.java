@@ -21,6 +21,8 @@ import io.caesarrest.storage.StorageLayout;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -105,11 +107,6 @@ final class KubernetesJobSpecs {
 		}
 		Path jobDir = launch.jobDir().toAbsolutePath().normalize();
 		Map<String, String> labels = labels(launch);
-		Map<String, String> nodeSelector = new LinkedHashMap<>(this.properties.nodeSelector());
-		AppOverride override = this.properties.apps().get(launch.app());
-		if (override != null) {
-			nodeSelector.putAll(override.nodeSelector());
-		}
 		return new JobBuilder().withNewMetadata()
 			.withName(name(launch.jobId()))
 			.withLabels(labels)
@@ -125,8 +122,19 @@ final class KubernetesJobSpecs {
 			.withNewMetadata()
 			.withLabels(labels)
 			.endMetadata()
-			.withNewSpec()
-			.withRestartPolicy("Never")
+			.withSpec(podSpec(launch, container(launch, image, jobDir)))
+			.endTemplate()
+			.endSpec()
+			.build();
+	}
+
+	private PodSpec podSpec(JobLaunch launch, Container container) {
+		Map<String, String> nodeSelector = new LinkedHashMap<>(this.properties.nodeSelector());
+		AppOverride override = this.properties.apps().get(launch.app());
+		if (override != null) {
+			nodeSelector.putAll(override.nodeSelector());
+		}
+		return new PodSpecBuilder().withRestartPolicy("Never")
 			.withServiceAccountName(this.properties.serviceAccount())
 			.withAutomountServiceAccountToken(false)
 			.withEnableServiceLinks(false)
@@ -138,13 +146,12 @@ final class KubernetesJobSpecs {
 			.withRunAsUser(this.properties.runAsUser())
 			.withRunAsGroup(this.properties.runAsGroup())
 			.withFsGroup(this.properties.fsGroup())
-			.withNewSeccompProfile("", "RuntimeDefault")
+			.withNewSeccompProfile()
+			.withType("RuntimeDefault")
+			.endSeccompProfile()
 			.endSecurityContext()
-			.withVolumes(this.volumes.volumes(launch.owner()))
-			.withContainers(container(launch, image, jobDir))
-			.endSpec()
-			.endTemplate()
-			.endSpec()
+			.withVolumes(this.volumes.volumes())
+			.withContainers(container)
 			.build();
 	}
 

@@ -33,7 +33,7 @@ final class KubernetesVolumes {
 		this.layout = layout;
 	}
 
-	List<Volume> volumes(String owner) {
+	List<Volume> volumes() {
 		return List.of(
 				new VolumeBuilder().withName(JOBS)
 					.withNewPersistentVolumeClaim(this.properties.jobsClaim(), false)

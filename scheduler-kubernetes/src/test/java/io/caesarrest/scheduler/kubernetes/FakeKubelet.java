@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -95,6 +96,10 @@ final class FakeKubelet implements AutoCloseable {
 			}
 			Process process = builder.start();
 			this.processes.put(name, process);
+			if (this.deleted.containsKey(name)) {
+				kill(process);
+				return;
+			}
 			createPod(job, podName);
 			jobStatus(name, (status) -> {
 				status.setActive(1);
@@ -119,10 +124,17 @@ final class FakeKubelet implements AutoCloseable {
 			terminate(podName, code);
 			finish(name, ended ? null : "DeadlineExceeded", code);
 		}
-		catch (IOException | RuntimeException ex) {
-			if (!this.deleted.containsKey(name)) {
-				finish(name, "BackoffLimitExceeded", 127);
+		catch (KubernetesClientException ex) {
+			// the Job was deleted (canceled) while this kubelet wrote its status: its pod
+			// goes with it
+			Process process = this.processes.get(name);
+			if (ex.getCode() != 404 || process == null) {
+				throw ex;
 			}
+			kill(process);
+		}
+		catch (IOException ex) {
+			finish(name, "BackoffLimitExceeded", 127);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -186,9 +198,12 @@ final class FakeKubelet implements AutoCloseable {
 		});
 	}
 
+	// the whole container at once, as a pod's deletion does: the parent first, so that it
+	// cannot go on after its children died
 	private static void kill(Process process) {
-		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		List<ProcessHandle> children = process.descendants().toList();
 		process.destroyForcibly();
+		children.forEach(ProcessHandle::destroyForcibly);
 	}
 
 	static String now() {

@@ -90,6 +90,8 @@ class KubernetesJobSpecsTests {
 		assertThat(pod.getAutomountServiceAccountToken()).isFalse();
 		assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
 		assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(1000);
+		assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+		assertThat(pod.getSecurityContext().getSeccompProfile().getLocalhostProfile()).isNull();
 		assertThat(container(job).getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
 		assertThat(container(job).getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
 		assertThat(container(job).getResources().getRequests()).containsEntry("cpu", new Quantity("2"))
