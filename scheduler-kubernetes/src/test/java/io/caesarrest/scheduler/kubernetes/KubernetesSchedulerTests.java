@@ -97,11 +97,13 @@ class KubernetesSchedulerTests {
 		complete.setSucceeded(1);
 		complete.setCompletionTime("2026-11-29T10:01:00Z");
 		complete.setConditions(List.of(new JobConditionBuilder().withType("Complete").withStatus("True").build()));
+		int before = changes.get();
 		this.cluster.jobStatus(ref, complete);
 		Execution execution = MockCluster.awaitState(this.scheduler, ref, JobState.SUCCESS);
 		assertThat(execution.exitCode()).isZero();
 		assertThat(execution.end()).isEqualTo(Instant.parse("2026-11-29T10:01:00Z"));
-		assertThat(changes.get()).isGreaterThanOrEqualTo(3);
+		// the watch's event wakes the engine: no need to wait for its next period
+		await().atMost(Duration.ofSeconds(10)).until(() -> changes.get() > before);
 	}
 
 	@Test
