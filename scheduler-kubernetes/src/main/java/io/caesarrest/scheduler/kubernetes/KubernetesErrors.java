@@ -34,6 +34,21 @@ final class KubernetesErrors {
 				+ ((ex.getCode() > 0) ? " (HTTP " + ex.getCode() + ")" : "") + ": " + ex.getMessage(), ex);
 	}
 
+	/**
+	 * The deepest cause's words: the unknown host, the refused connection; or the HTTP
+	 * status.
+	 */
+	static String reason(KubernetesClientException ex) {
+		if (ex.getCode() > 0) {
+			return "HTTP " + ex.getCode() + ": " + ex.getMessage();
+		}
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
 	/** Runs one API call, turning its failure into a {@link SchedulerException}. */
 	static <T> T call(String what, Supplier<T> call) {
 		try {

@@ -258,7 +258,7 @@ public class KubernetesScheduler implements Scheduler, AutoCloseable {
 
 	/**
 	 * Checks that the API server answers and lets this service list its Jobs.
-	 * @throws IllegalStateException if it does not, with the reason
+	 * @throws KubernetesUnreachableException if it does not, with the reason
 	 */
 	void checkReachable() {
 		try {
@@ -270,10 +270,9 @@ public class KubernetesScheduler implements Scheduler, AutoCloseable {
 				.list(new ListOptionsBuilder().withLimit(1L).build());
 		}
 		catch (KubernetesClientException ex) {
-			throw new IllegalStateException(
-					"caesar.scheduler.type=kubernetes: cannot list Jobs in namespace " + this.namespace + " at "
-							+ this.client.getMasterUrl() + " (in-cluster config or KUBECONFIG): " + ex.getMessage(),
-					ex);
+			throw new KubernetesUnreachableException("caesar.scheduler.type=kubernetes: cannot list Jobs in namespace "
+					+ this.namespace + " at " + this.client.getMasterUrl() + " (in-cluster config or KUBECONFIG): "
+					+ KubernetesErrors.reason(ex), ex);
 		}
 	}
 

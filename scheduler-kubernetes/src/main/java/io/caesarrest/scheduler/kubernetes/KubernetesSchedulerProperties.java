@@ -56,7 +56,7 @@ public record KubernetesSchedulerProperties(@Nullable String namespace,
 		@DefaultValue("caesar-jobs") @NotBlank String jobsClaim, @DefaultValue Map<String, String> labels,
 		@DefaultValue("IfNotPresent") @NotBlank String imagePullPolicy, @DefaultValue List<String> imagePullSecrets,
 		@Nullable String serviceAccount, @DefaultValue Map<String, String> nodeSelector,
-		@DefaultValue @Valid List<Toleration> tolerations, @DefaultValue("1000") @Min(1) long runAsUser,
+		@DefaultValue List<@Valid Toleration> tolerations, @DefaultValue("1000") @Min(1) long runAsUser,
 		@DefaultValue("1000") @Min(1) long runAsGroup, @DefaultValue("1000") @Min(0) long fsGroup,
 		@DefaultValue("10m") @NotNull Duration ttlAfterFinished, @DefaultValue("10m") @NotNull Duration pendingTimeout,
 		@Nullable String nativeImage, @DefaultValue( {
@@ -64,7 +64,7 @@ public record KubernetesSchedulerProperties(@Nullable String namespace,
 				"/opt/caesar-rest/caesar-rest.jar",
 				"org.springframework.boot.loader.launch.PropertiesLauncher" }) List<String> nativeJavaCommand,
 		@DefaultValue("nvidia.com/gpu") @NotBlank String gpuResource,
-		@DefaultValue @Valid Map<String, AppOverride> apps, @DefaultValue("true") boolean checkAtStart,
+		@DefaultValue Map<String, @Valid AppOverride> apps, @DefaultValue("true") boolean checkAtStart,
 		@DefaultValue("10s") @NotNull Duration requestTimeout, @DefaultValue("5s") @NotNull Duration pollInterval){
 
 	/**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,21 +57,33 @@ class KubernetesSchedulerAutoConfigurationTests {
 
 	@Test
 	void failsAtStartWithAClearMessageWithoutACluster() {
-		runner()
-			.withBean(KubernetesClient.class,
-					() -> new KubernetesClientBuilder()
-						.withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1")
-							.withRequestRetryBackoffLimit(0)
-							.withConnectionTimeout(2000)
-							.build())
+		runner().withBean(KubernetesClient.class,
+				() -> new KubernetesClientBuilder()
+					.withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1")
+						.withRequestRetryBackoffLimit(0)
+						.withConnectionTimeout(2000)
 						.build())
+					.build())
 			.withPropertyValues("caesar.scheduler.type=kubernetes")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isNotNull()
-				.satisfies((failure) -> assertThat(context.getStartupFailure())
-					.hasStackTraceContaining("caesar.scheduler.type=kubernetes: cannot list Jobs")));
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				KubernetesUnreachableException failure = findCause(context.getStartupFailure());
+				assertThat(failure).hasMessageStartingWith(
+						"caesar.scheduler.type=kubernetes: cannot list Jobs in namespace default at http://127.0.0.1:1/")
+					.hasMessageContaining("ConnectException");
+				FailureAnalysis analysis = new KubernetesUnreachableFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
+				assertThat(analysis.getAction()).contains("KUBECONFIG", "check-at-start=false");
+			});
+	}
+
+	private static KubernetesUnreachableException findCause(Throwable failure) {
+		Throwable cause = failure;
+		while (!(cause instanceof KubernetesUnreachableException)) {
+			cause = cause.getCause();
+		}
+		return (KubernetesUnreachableException) cause;
 	}
 
 	@Test
