@@ -2,6 +2,7 @@ package io.caesarrest.scheduler.kubernetes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,24 @@ class KubernetesManifestsTests {
 					.isEqualTo("/actuator/health/readiness");
 				assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
 			});
+	}
+
+	@Test
+	void theDefaultDenyPolicySelectsEveryPodOfTheBaseOnceKustomized() throws Exception {
+		JsonNode labels = new YAMLMapper().readTree(Manifests.ROOT.resolve("base/kustomization.yaml").toFile())
+			.get("labels")
+			.get(0);
+		assertThat(labels.get("includeTemplates").asBoolean()).isTrue();
+		Map<String, String> added = new HashMap<>();
+		labels.get("pairs").properties().forEach((pair) -> added.put(pair.getKey(), pair.getValue().asString()));
+		NetworkPolicy deny = all(NetworkPolicy.class).stream()
+			.filter((policy) -> policy.getMetadata().getName().equals("caesar-default-deny-ingress"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(added).containsAllEntriesOf(deny.getSpec().getPodSelector().getMatchLabels());
+		assertThat(Manifests.read(Manifests.files(Manifests.ROOT.resolve("base"))))
+			.filteredOn(Deployment.class::isInstance)
+			.hasSize(3);
 	}
 
 	@Test
