@@ -184,8 +184,10 @@ public class KubernetesScheduler implements Scheduler, AutoCloseable {
 			return remember(name, KubernetesExecutions.ofFinished(job, pod));
 		}
 		if (!KubernetesExecutions.isRunning(job) && waitedTooLong(job)) {
+			// no pod at all: the cluster refused to create it (quota, admission)
 			Optional<String> stuck = KubernetesErrors.call("read the pod of Job " + name, () -> this.pods.podOf(job))
-				.flatMap(KubernetesExecutions::stuckReason);
+				.map(KubernetesExecutions::stuckReason)
+				.orElse(Optional.of("no pod was created (see the Job's events: quota, admission...)"));
 			if (stuck.isPresent()) {
 				delete(name);
 				return remember(name, new Execution(JobState.FAILURE, null, null, this.clock.instant(),

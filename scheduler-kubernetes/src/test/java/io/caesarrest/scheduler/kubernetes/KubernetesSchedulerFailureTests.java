@@ -153,4 +153,24 @@ class KubernetesSchedulerFailureTests {
 		}
 	}
 
+	@Test
+	void failsAJobThatGotNoPodAfterThePendingTimeout() {
+		SchedulerRef ref = submit();
+		assertThat(MockCluster.awaitState(this.scheduler, ref, JobState.PENDING)).isNotNull();
+		try (KubernetesScheduler later = MockCluster.scheduler(this.cluster.client, this.layout,
+				MockCluster.properties(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)))) {
+			assertThat(MockCluster.awaitState(later, ref, JobState.FAILURE).message()).contains("no pod was created");
+		}
+	}
+
+	@Test
+	void waitsForAPendingPodWithinThePendingTimeout() {
+		SchedulerRef ref = submit();
+		try (KubernetesScheduler soon = MockCluster.scheduler(this.cluster.client, this.layout,
+				MockCluster.properties(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(9)))) {
+			assertThat(MockCluster.awaitState(soon, ref, JobState.PENDING).message()).contains("not yet running");
+			assertThat(this.cluster.jobs()).hasSize(1);
+		}
+	}
+
 }
