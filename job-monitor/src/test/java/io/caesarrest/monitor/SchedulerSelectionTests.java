@@ -1,9 +1,11 @@
 package io.caesarrest.monitor;
 
+import io.caesarrest.app.AppAutoConfiguration;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerAutoConfiguration;
 import io.caesarrest.scheduler.SchedulerSelection;
 import io.caesarrest.scheduler.UnknownSchedulerException;
+import io.caesarrest.scheduler.kubernetes.KubernetesSchedulerAutoConfiguration;
 import io.caesarrest.scheduler.local.LocalSchedulerAutoConfiguration;
 import io.caesarrest.scheduler.slurm.SlurmSchedulerAutoConfiguration;
 import io.caesarrest.storage.StorageAutoConfiguration;
@@ -17,13 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The choice of backend by {@code caesar.scheduler.type}, against the backends the
- * monitor application carries (local and Slurm).
+ * monitor application carries (local, Kubernetes and Slurm).
  */
 class SchedulerSelectionTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SchedulerAutoConfiguration.class, StorageAutoConfiguration.class,
-				LocalSchedulerAutoConfiguration.class, SlurmSchedulerAutoConfiguration.class))
+				LocalSchedulerAutoConfiguration.class, SlurmSchedulerAutoConfiguration.class,
+				AppAutoConfiguration.class, KubernetesSchedulerAutoConfiguration.class))
 		.withPropertyValues("caesar.home=target/selection-home");
 
 	@Test
@@ -31,7 +34,8 @@ class SchedulerSelectionTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(Scheduler.class).name()).isEqualTo("local");
-			assertThat(context.getBean(SchedulerSelection.class).available()).containsExactly("local", "slurm");
+			assertThat(context.getBean(SchedulerSelection.class).available()).containsExactly("kubernetes", "local",
+					"slurm");
 		});
 	}
 
@@ -48,22 +52,34 @@ class SchedulerSelectionTests {
 	}
 
 	@Test
+	void selectsKubernetes() {
+		this.runner
+			.withPropertyValues("caesar.scheduler.type=kubernetes", "caesar.scheduler.kubernetes.namespace=caesar",
+					"caesar.scheduler.kubernetes.check-at-start=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeansOfType(Scheduler.class)).hasSize(1);
+				assertThat(context.getBean(Scheduler.class).name()).isEqualTo("kubernetes");
+			});
+	}
+
+	@Test
 	void refusesToStartWithAnUnknownTypeNamingTheValidOnes() {
 		this.runner.withPropertyValues("caesar.scheduler.type=kubernets").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.isInstanceOf(UnknownSchedulerException.class)
-				.hasMessage("caesar.scheduler.type=kubernets: no such scheduler; available: local, slurm");
+				.hasMessage("caesar.scheduler.type=kubernets: no such scheduler; available: kubernetes, local, slurm");
 		});
 	}
 
 	@Test
-	void refusesABackendThatThisApplicationDoesNotCarry() {
+	void refusesToStartOnKubernetesWithoutAReachableCluster() {
+		// no in-cluster config and no KUBECONFIG here: the start check cannot list Jobs
 		this.runner.withPropertyValues("caesar.scheduler.type=kubernetes").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-				.isInstanceOf(UnknownSchedulerException.class)
-				.hasMessageContaining("kubernetes: no such scheduler");
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("caesar.scheduler.type=kubernetes: cannot list Jobs");
 		});
 	}
 
