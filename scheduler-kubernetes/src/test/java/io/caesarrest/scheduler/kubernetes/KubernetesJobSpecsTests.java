@@ -34,7 +34,7 @@ class KubernetesJobSpecsTests {
 
 	private final StorageLayout layout = MockCluster.layout(Path.of("/srv/caesar"));
 
-	private final Path input = Path.of("/srv/caesar/data/alice_example_org/5f2b.fits");
+	private final Path input = Path.of("/srv/caesar/data/alice_40example_2eorg/5f2b.fits");
 
 	private Job job(String app, String json, String... properties) {
 		App descriptor = apps.find(app).orElseThrow();
@@ -67,7 +67,7 @@ class KubernetesJobSpecsTests {
 		assertThat(env.get("JOB_OPTIONS")).startsWith("--run --save-summaryplot --save-regions --save-catalog-to-json")
 			.contains("--seedthr=5")
 			.endsWith("--inputfile=" + this.input);
-		String jobDir = "/srv/caesar/jobs/alice_example_org/job_" + JOB_ID;
+		String jobDir = "/srv/caesar/jobs/alice_40example_2eorg/job_" + JOB_ID;
 		assertThat(env).containsEntry("JOB_DIR", jobDir)
 			.containsEntry("JOB_OUTDIR", jobDir)
 			.containsEntry("CHANGE_RUNUSER", "0");
@@ -110,10 +110,10 @@ class KubernetesJobSpecsTests {
 		Map<String, VolumeMount> mounts = container(job).getVolumeMounts()
 			.stream()
 			.collect(Collectors.toMap(VolumeMount::getName, (mount) -> mount));
-		assertThat(mounts.get("jobs").getSubPath()).isEqualTo("alice_example_org/job_" + JOB_ID);
-		assertThat(mounts.get("jobs").getMountPath()).isEqualTo("/srv/caesar/jobs/alice_example_org/job_" + JOB_ID);
-		assertThat(mounts.get("data").getSubPath()).isEqualTo("alice_example_org");
-		assertThat(mounts.get("data").getMountPath()).isEqualTo("/srv/caesar/data/alice_example_org");
+		assertThat(mounts.get("jobs").getSubPath()).isEqualTo("alice_40example_2eorg/job_" + JOB_ID);
+		assertThat(mounts.get("jobs").getMountPath()).isEqualTo("/srv/caesar/jobs/alice_40example_2eorg/job_" + JOB_ID);
+		assertThat(mounts.get("data").getSubPath()).isEqualTo("alice_40example_2eorg");
+		assertThat(mounts.get("data").getMountPath()).isEqualTo("/srv/caesar/data/alice_40example_2eorg");
 		assertThat(mounts.get("data").getReadOnly()).isTrue();
 		assertThat(container(job).getImage()).isEqualTo("sriggi/aegean-job:latest");
 	}
