@@ -59,10 +59,30 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def idle_cpu(pid, seconds=30):
-    before = cpu_seconds(pid)
+def thread_ticks(pid):
+    ticks = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                name = f.read().strip()
+        except OSError:
+            continue
+        ticks[(task, name)] = int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def idle_cpu(pid, seconds=30, settle=30):
+    """Share of one core the service uses with no request, after `settle` seconds of rest, and its busiest threads."""
+    time.sleep(settle)
+    before, threads_before = cpu_seconds(pid), thread_ticks(pid)
     time.sleep(seconds)
-    return (cpu_seconds(pid) - before) / seconds * 100
+    after, threads_after = cpu_seconds(pid), thread_ticks(pid)
+    busy = sorted(((threads_after[k] - threads_before.get(k, 0), k[1]) for k in threads_after), reverse=True)[:3]
+    hz = os.sysconf("SC_CLK_TCK")
+    top = ", ".join(f"{name} {ticks / hz / seconds * 100:.1f} %" for ticks, name in busy if ticks > 0)
+    return (after - before) / seconds * 100, top
 
 
 def service_pid(port):
@@ -74,10 +94,10 @@ def measure(label, api, base, status_url, jobs_url, seconds, pid):
     status = wrk(status_url, seconds)
     live = wrk(base + "/actuator/health/liveness", seconds)
     jobs = single_latency(jobs_url)
-    cpu = idle_cpu(pid)
+    cpu, top = idle_cpu(pid)
     print(f"{label:>12} | status {status[0]:7.0f} req/s p99 {status[1]:6.1f} ms (non-2xx {status[2]}) | "
           f"liveness {live[0]:7.0f} req/s p99 {live[1]:6.1f} ms | /jobs (10 jobs) median {jobs[0]:5.1f} ms "
-          f"max {jobs[1]:5.1f} ms | idle CPU {cpu:4.1f} % of a core", flush=True)
+          f"max {jobs[1]:5.1f} ms | idle CPU {cpu:4.1f} % of a core ({top})", flush=True)
     return status, live, jobs, cpu
 
 
