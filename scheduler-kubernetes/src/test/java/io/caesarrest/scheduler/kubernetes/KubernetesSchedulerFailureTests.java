@@ -78,16 +78,7 @@ class KubernetesSchedulerFailureTests {
 	@Test
 	void mapsAFailedContainerToFailureWithItsExitCode() {
 		SchedulerRef ref = submit();
-		this.cluster
-			.pod(ref,
-					new PodStatusBuilder().withContainerStatuses(new ContainerStatusBuilder().withName("job")
-						.withNewState()
-						.withNewTerminated()
-						.withExitCode(3)
-						.withReason("Error")
-						.endTerminated()
-						.endState()
-						.build()).withPhase("Failed").build());
+		this.cluster.pod(ref, terminated(3, "Error"));
 		this.cluster.jobStatus(ref, failed("BackoffLimitExceeded"));
 		Execution execution = MockCluster.awaitState(this.scheduler, ref, JobState.FAILURE);
 		assertThat(execution.exitCode()).isEqualTo(3);
@@ -97,16 +88,7 @@ class KubernetesSchedulerFailureTests {
 	@Test
 	void mapsOomKilledToFailureSayingSo() {
 		SchedulerRef ref = submit();
-		this.cluster
-			.pod(ref,
-					new PodStatusBuilder().withContainerStatuses(new ContainerStatusBuilder().withName("job")
-						.withNewState()
-						.withNewTerminated()
-						.withExitCode(137)
-						.withReason("OOMKilled")
-						.endTerminated()
-						.endState()
-						.build()).withPhase("Failed").build());
+		this.cluster.pod(ref, terminated(137, "OOMKilled"));
 		this.cluster.jobStatus(ref, failed("BackoffLimitExceeded"));
 		Execution execution = MockCluster.awaitState(this.scheduler, ref, JobState.FAILURE);
 		assertThat(execution.exitCode()).isEqualTo(137);
@@ -171,6 +153,20 @@ class KubernetesSchedulerFailureTests {
 			assertThat(MockCluster.awaitState(soon, ref, JobState.PENDING).message()).contains("not yet running");
 			assertThat(this.cluster.jobs()).hasSize(1);
 		}
+	}
+
+	private static io.fabric8.kubernetes.api.model.PodStatus terminated(int exitCode, String reason) {
+		return new PodStatusBuilder()
+			.withContainerStatuses(new ContainerStatusBuilder().withName("job")
+				.withNewState()
+				.withNewTerminated()
+				.withExitCode(exitCode)
+				.withReason(reason)
+				.endTerminated()
+				.endState()
+				.build())
+			.withPhase("Failed")
+			.build();
 	}
 
 }
