@@ -43,6 +43,17 @@ public record App(String name, String description, @Nullable Integer order, AppI
 	}
 
 	/**
+	 * Return this app with a site's settings applied to its launch. An app given an image
+	 * runs from it, so a native app's {@code enabled-if-exists} no longer applies.
+	 * @param settings the site's settings of this app
+	 * @return the app to offer
+	 */
+	public App with(AppSettings settings) {
+		return new App(this.name, this.description, this.order, this.input, this.launch.with(settings), this.resources,
+				this.runOptions, this.outputs, this.options, (settings.image() != null) ? null : this.enabledIfExists);
+	}
+
+	/**
 	 * Find the option a request key names, by its name or one of its aliases.
 	 * @param key the request key
 	 * @return the option, empty when the app has none of that name

@@ -47,6 +47,19 @@ public class AppCatalog {
 		this(load(siteDir));
 	}
 
+	/**
+	 * Load the built-in descriptors and those of a site directory, then apply the site's
+	 * per-app settings.
+	 * @param siteDir a directory whose {@code *.yaml} descriptors add or override apps,
+	 * or {@code null} for none
+	 * @param settings app name to its settings ({@code caesar.apps.<app>.*})
+	 * @throws InvalidAppDescriptorException if a descriptor is malformed or a setting
+	 * names no app
+	 */
+	public AppCatalog(@Nullable Path siteDir, Map<String, AppSettings> settings) {
+		this(withSettings(load(siteDir), settings));
+	}
+
 	private AppCatalog(Collection<App> apps) {
 		this.apps = apps.stream()
 			.filter((app) -> app.enabledIfExists() == null || Files.exists(Path.of(app.enabledIfExists())))
@@ -83,6 +96,20 @@ public class AppCatalog {
 	 */
 	public Optional<App> find(String name) {
 		return Optional.ofNullable(this.byName.get(name));
+	}
+
+	private static Collection<App> withSettings(Collection<App> apps, Map<String, AppSettings> settings) {
+		Map<String, App> byName = new LinkedHashMap<>();
+		apps.forEach((app) -> byName.put(app.name(), app));
+		settings.forEach((name, setting) -> {
+			App app = byName.get(name);
+			if (app == null) {
+				throw new InvalidAppDescriptorException("caesar.apps." + name,
+						"no app is named '" + name + "'; apps: " + String.join(", ", byName.keySet()));
+			}
+			byName.put(name, app.with(setting));
+		});
+		return byName.values();
 	}
 
 	private static Collection<App> load(@Nullable Path siteDir) {

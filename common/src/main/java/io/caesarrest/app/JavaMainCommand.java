@@ -64,8 +64,12 @@ public final class JavaMainCommand {
 			return false;
 		}
 		try (JarFile jar = new JarFile(classPath)) {
-			return jar.getManifest() != null
-					&& jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version") != null;
+			// an executable jar starts Spring Boot's launcher; an extracted one (a
+			// container
+			// image's layers) starts the app with its libraries on its Class-Path
+			String main = (jar.getManifest() != null) ? jar.getManifest().getMainAttributes().getValue("Main-Class")
+					: null;
+			return main != null && main.startsWith("org.springframework.boot.loader.");
 		}
 		catch (IOException ex) {
 			return false;

@@ -23,10 +23,14 @@ import java.util.Map;
  * @param cores cores to reserve per process
  * @param procs processes to start (MPI), at least 1
  * @param maxRunTime time limit after which the job ends TIMED-OUT
+ * @param memoryBytes memory the job may use, 0 when unknown
+ * @param inputPaths the files and directories the job reads besides its job dir (the
+ * owner's uploads, a dataset's files, an app's model files): backends that isolate a job
+ * make them visible to it read-only, at the same paths
  */
 public record JobLaunch(String jobId, String owner, String app, List<String> argv, String image,
 		String singularityImage, Map<String, String> environment, Path jobDir, int cores, int procs,
-		Duration maxRunTime) {
+		Duration maxRunTime, long memoryBytes, List<Path> inputPaths) {
 
 	/** Name of the file in the job dir where a job's wrapper writes its exit code. */
 	public static final String EXIT_CODE_FILE = ".exit_code";
@@ -34,9 +38,17 @@ public record JobLaunch(String jobId, String owner, String app, List<String> arg
 	public JobLaunch {
 		argv = List.copyOf(argv);
 		environment = Map.copyOf(environment);
+		inputPaths = (inputPaths != null) ? List.copyOf(inputPaths) : List.of();
 		if (argv.isEmpty() && image == null && singularityImage == null) {
 			throw new IllegalArgumentException("Empty command line");
 		}
+	}
+
+	/** A launch with no memory hint and no input paths of its own. */
+	public JobLaunch(String jobId, String owner, String app, List<String> argv, String image, String singularityImage,
+			Map<String, String> environment, Path jobDir, int cores, int procs, Duration maxRunTime) {
+		this(jobId, owner, app, argv, image, singularityImage, environment, jobDir, cores, procs, maxRunTime, 0,
+				List.of());
 	}
 
 	/** A native app's launch: a command line run as is. */

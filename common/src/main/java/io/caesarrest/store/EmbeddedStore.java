@@ -40,12 +40,25 @@ public final class EmbeddedStore implements AutoCloseable {
 	 * @return the running store
 	 */
 	public static EmbeddedStore start(Path file, int port, String database) {
+		return start(file, "127.0.0.1", port, database);
+	}
+
+	/**
+	 * Opens the store file and starts listening on the given address.
+	 * @param file the store file, created if absent
+	 * @param host the address to listen on ({@code 0.0.0.0} for all, in a container of
+	 * its own)
+	 * @param port the port, 0 for any free one
+	 * @param database database name used in the connection string
+	 * @return the running store
+	 */
+	public static EmbeddedStore start(Path file, String host, int port, String database) {
 		StorageLayout.createDirectories(file.toAbsolutePath().getParent());
 		MVStore mvStore = new MVStore.Builder().fileName(file.toString()).compress().open();
 		DurableH2Backend backend = new DurableH2Backend(mvStore);
 		MongoServer server = new MongoServer(backend);
 		try {
-			server.bind("127.0.0.1", port);
+			server.bind(host, port);
 		}
 		catch (RuntimeException ex) {
 			backend.close();

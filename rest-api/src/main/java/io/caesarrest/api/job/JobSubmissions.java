@@ -10,7 +10,6 @@ import java.util.Map;
 import io.caesarrest.api.error.ApiException;
 import io.caesarrest.app.App;
 import io.caesarrest.app.AppCatalog;
-import io.caesarrest.app.JavaMainCommand;
 import io.caesarrest.app.JobOptionsValidator;
 import io.caesarrest.app.ValidatedOptions;
 import io.caesarrest.dataset.DatasetProperties;
@@ -91,9 +90,9 @@ class JobSubmissions {
 		Duration maxRunTime = min(app.resources().maxRunTime(), this.settings.maxRunTime());
 		Job.Request jobRequest = new Job.Request(app.name(), toMap(options), optionsField,
 				this.json.convertValue(request.get("data_inputs"), Object.class), tag(request));
-		Job.Command command = new Job.Command(input.toString(),
-				JavaMainCommand.expand(app.commandLine(validated, input, id)), validated.cores(), validated.procs(),
-				maxRunTime);
+		// a {java-main:} entry stays as it is: the backend that runs the job expands it
+		Job.Command command = new Job.Command(input.toString(), app.commandLine(validated, input, id),
+				validated.cores(), validated.procs(), maxRunTime);
 		Job stored = this.jobs.insert(Job.pending(id, owner, this.scheduler.name(), jobRequest, command,
 				this.layout.jobDir(owner, id), this.clock.instant()));
 		this.events.publishEvent(new JobChangedEvent(stored.id(), stored.scheduler()));

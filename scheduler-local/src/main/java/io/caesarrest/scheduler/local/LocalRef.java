@@ -4,17 +4,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import io.caesarrest.scheduler.SchedulerRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a local handle encodes: enough to find the process again after a restart (pid and
- * its start time, against pid reuse), its deadline and its job dir (for the exit-code
- * file).
+ * its start time, against pid reuse), its deadline, the job's container if it runs in
+ * one, and its job dir (for the exit-code file). Written
+ * {@code pid:start:deadline[:container]:jobDir}.
  */
-record LocalRef(long pid, Instant started, Instant deadline, Path jobDir) {
+record LocalRef(long pid, Instant started, Instant deadline, @Nullable String container, Path jobDir) {
+
+	private static final String CONTAINER_PREFIX = "caesar-job-";
 
 	SchedulerRef toRef() {
-		return new SchedulerRef(
-				this.pid + ":" + this.started.toEpochMilli() + ":" + this.deadline.toEpochMilli() + ":" + this.jobDir);
+		return new SchedulerRef(this.pid + ":" + this.started.toEpochMilli() + ":" + this.deadline.toEpochMilli() + ":"
+				+ ((this.container != null) ? this.container + ":" : "") + this.jobDir);
 	}
 
 	static LocalRef parse(SchedulerRef ref) {
@@ -22,8 +26,21 @@ record LocalRef(long pid, Instant started, Instant deadline, Path jobDir) {
 		if (parts.length != 4) {
 			throw new IllegalArgumentException("Not a local scheduler reference: " + ref.value());
 		}
+		String container = null;
+		String dir = parts[3];
+		int colon = dir.indexOf(':');
+		if (dir.startsWith(CONTAINER_PREFIX) && colon > 0) {
+			container = dir.substring(0, colon);
+			dir = dir.substring(colon + 1);
+		}
 		return new LocalRef(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
-				Instant.ofEpochMilli(Long.parseLong(parts[2])), Path.of(parts[3]));
+				Instant.ofEpochMilli(Long.parseLong(parts[2])), container, Path.of(dir));
+	}
+
+	/** The job's log file, for a job in a container (whose name carries the job id). */
+	@Nullable Path containerLog() {
+		return (this.container != null)
+				? this.jobDir.resolve("job_" + this.container.substring(CONTAINER_PREFIX.length()) + ".log") : null;
 	}
 
 }

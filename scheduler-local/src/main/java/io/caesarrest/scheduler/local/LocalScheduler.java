@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.caesarrest.app.AppLaunch;
+import io.caesarrest.app.JavaMainCommand;
 import io.caesarrest.job.JobState;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
@@ -33,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * Runs jobs as processes on this machine. Each job runs in a session of its own (so that
  * cancel and time-out stop its whole process tree) under a small wrapper that writes the
  * exit code to a file in the job dir, so that a job's result survives a restart of the
- * service.
+ * service. With a container runtime, an app that has an image runs in a container of its
+ * own, through the runtime's client attached as the job's process ({@link ContainerCli}).
  */
 public class LocalScheduler implements Scheduler, AutoCloseable {
 
@@ -43,9 +45,24 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	static final int CANCELED_EXIT_CODE = -1;
 
+	private static final String SAVE_EXIT_CODE = "printf '%s\\n' \"$rc\" > " + EXIT_CODE_FILE + ".tmp && mv -f "
+			+ EXIT_CODE_FILE + ".tmp " + EXIT_CODE_FILE + "; ";
+
+	// removes the job's container once its exit code is saved
+	private static final String REMOVE_CONTAINER = "if [ -n \"${CAESAR_CONTAINER:-}\" ]; then "
+			+ "\"$CAESAR_CONTAINER_CLI\" rm --force --volumes \"$CAESAR_CONTAINER\" >/dev/null 2>&1; fi; ";
+
 	// "$@" keeps every argument one word: values are never parsed by the shell
-	private static final String WRAPPER = "\"$@\"; rc=$?; printf '%s\\n' \"$rc\" > " + EXIT_CODE_FILE + ".tmp && mv -f "
-			+ EXIT_CODE_FILE + ".tmp " + EXIT_CODE_FILE + "; exit \"$rc\"";
+	private static final String WRAPPER = "\"$@\"; rc=$?; " + SAVE_EXIT_CODE + REMOVE_CONTAINER + "exit \"$rc\"";
+
+	// follows a container whose client is gone (after a crash): its further output to the
+	// log, its exit code to the exit-code file
+	private static final String FOLLOWER = "\"$CAESAR_CONTAINER_CLI\" logs --follow --since \"$CAESAR_LOGS_SINCE\" "
+			+ "\"$CAESAR_CONTAINER\" & rc=$(\"$CAESAR_CONTAINER_CLI\" wait \"$CAESAR_CONTAINER\"); wait; "
+			+ "case \"$rc\" in ''|*[!0-9]*) exit 1;; esac; " + SAVE_EXIT_CODE + REMOVE_CONTAINER + "exit \"$rc\"";
+
+	/** The exit code of a container runtime's client that could not run the container. */
+	static final int CONTAINER_NOT_STARTED_EXIT_CODE = 125;
 
 	private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
@@ -63,6 +80,8 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	private final Clock clock;
 
+	private final @Nullable ContainerCli containers;
+
 	private volatile @Nullable Runnable exitListener;
 
 	/**
@@ -73,10 +92,24 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	 * @param clock the clock
 	 */
 	public LocalScheduler(int cores, Duration pollInterval, Duration killGrace, Clock clock) {
+		this(cores, pollInterval, killGrace, clock, null);
+	}
+
+	/**
+	 * Creates the scheduler.
+	 * @param cores the cores its jobs share
+	 * @param pollInterval how often the engine should poll it
+	 * @param killGrace time between SIGTERM and SIGKILL when a job is stopped
+	 * @param clock the clock
+	 * @param containers the container runtime of image apps, {@code null} to refuse them
+	 */
+	public LocalScheduler(int cores, Duration pollInterval, Duration killGrace, Clock clock,
+			LocalSchedulerProperties.@Nullable Containers containers) {
 		this.cores = cores;
 		this.pollInterval = pollInterval;
 		this.killGrace = killGrace;
 		this.clock = clock;
+		this.containers = (containers != null && containers.enabled()) ? new ContainerCli(containers) : null;
 	}
 
 	@Override
@@ -89,8 +122,16 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		if (launch.isNative()) {
 			return Optional.empty();
 		}
-		return Optional.of("the local scheduler runs native commands only, and this app runs in the container image "
-				+ launch.image());
+		if (launch.image() == null) {
+			return Optional.of("the local scheduler runs native commands and container images, and this app has "
+					+ "only a Singularity image");
+		}
+		if (this.containers == null) {
+			return Optional.of("this app runs in the container image " + launch.image()
+					+ ", and the local scheduler has no container runtime (caesar.scheduler.local.containers.runtime"
+					+ "=docker or podman)");
+		}
+		return Optional.empty();
 	}
 
 	@Override
@@ -127,31 +168,49 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	@Override
 	public SchedulerRef submit(JobLaunch launch) {
-		if (launch.isContainer()) {
-			throw new SchedulerRejectedException(
-					"The local scheduler runs native apps only; " + launch.app() + " runs in a container image");
+		if (launch.isContainer() && (launch.image() == null || this.containers == null)) {
+			throw new SchedulerRejectedException("The local scheduler has no container runtime for " + launch.app()
+					+ ", which runs in a container image");
 		}
-		Path jobDir = StorageLayout.createDirectories(launch.jobDir());
+		Path jobDir = StorageLayout.createDirectories(launch.jobDir()).toAbsolutePath();
 		List<String> command = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "caesar-job"));
-		command.addAll(launch.argv());
+		String container = null;
+		Map<String, String> environment = new LinkedHashMap<>();
+		if (launch.isContainer()) {
+			container = ContainerCli.name(launch.jobId());
+			// a container of an earlier try of this job (a crash between start and
+			// record)
+			this.containers.remove(container);
+			command.addAll(this.containers.run(launch, jobDir));
+			environment.putAll(ContainerCli.environment(launch, jobDir));
+			environment.put("CAESAR_CONTAINER", container);
+			environment.put("CAESAR_CONTAINER_CLI", this.containers.executable());
+		}
+		else {
+			command.addAll(JavaMainCommand.expand(launch.argv()));
+			environment.putAll(launch.environment());
+			environment.put("JOB_DIR", jobDir.toString());
+			environment.put("JOB_OUTDIR", jobDir.toString());
+		}
 		ProcessBuilder builder = new ProcessBuilder(command).directory(jobDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(jobDir.resolve(launch.logFileName()).toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-		builder.environment().putAll(launch.environment());
-		builder.environment().put("JOB_DIR", jobDir.toString());
-		builder.environment().put("JOB_OUTDIR", jobDir.toString());
+		builder.environment().putAll(environment);
 		try {
 			Files.deleteIfExists(jobDir.resolve(EXIT_CODE_FILE));
+			if (container != null) {
+				ContainerCli.writeArgs(launch, jobDir);
+			}
 			Process process = builder.start();
 			Instant started = process.info().startInstant().orElse(this.clock.instant());
-			LocalRef ref = new LocalRef(process.pid(), started, started.plus(launch.maxRunTime()), jobDir);
+			LocalRef ref = new LocalRef(process.pid(), started, started.plus(launch.maxRunTime()), container, jobDir);
 			this.running.put(process.pid(), new Running(ref, process.toHandle(), process, null));
 			process.onExit().thenRun(this::processEnded);
 			return ref.toRef();
 		}
 		catch (IOException ex) {
-			throw new SchedulerRejectedException("Cannot start " + launch.argv().get(0) + ": " + ex.getMessage(), ex);
+			throw new SchedulerRejectedException("Cannot start " + command.get(5) + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -170,7 +229,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		Running job = this.running.computeIfAbsent(local.pid(), (pid) -> adopt(local).orElse(null));
 		if (job != null && job.outcome() == null && job.handle().isAlive()) {
 			this.running.put(local.pid(), job.ending(JobState.CANCELED, CANCELED_EXIT_CODE, "Job canceled by user"));
-			stop(local.pid());
+			stop(local, job);
 		}
 	}
 
@@ -188,7 +247,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			if (job.outcome() == null && this.clock.instant().isAfter(ref.deadline())) {
 				this.running.put(ref.pid(), job.ending(JobState.TIMED_OUT, TIMED_OUT_EXIT_CODE,
 						"Job exceeded its time limit and was stopped"));
-				stop(ref.pid());
+				stop(ref, job);
 			}
 			return Optional
 				.of(new Execution(JobState.RUNNING, null, ref.started(), null, "Job running (pid " + ref.pid() + ")"));
@@ -197,7 +256,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		if (job.outcome() == null && job.process() != null) {
 			int code = job.process().exitValue();
 			return Optional.of(new Execution(JobState.fromExitCode(code), code, ref.started(), this.clock.instant(),
-					describeExit(code)));
+					describeExit(ref, code)));
 		}
 		return ended(ref, job.outcome());
 	}
@@ -208,8 +267,54 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			return Optional
 				.of(new Execution(outcome.state(), outcome.exitCode(), ref.started(), end, outcome.message()));
 		}
-		return readExitCode(ref.jobDir())
-			.map((code) -> new Execution(JobState.fromExitCode(code), code, ref.started(), end, describeExit(code)));
+		Optional<Integer> saved = readExitCode(ref.jobDir());
+		if (saved.isEmpty() && ref.container() != null && this.containers != null) {
+			// the client died before its container ended, and the container is gone or
+			// ended
+			saved = this.containers.inspect(ref.container())
+				.filter((state) -> !state.running())
+				.map((state) -> state.oomKilled() ? OOM_EXIT_CODE : state.exitCode());
+			saved.ifPresent((code) -> this.containers.remove(ref.container()));
+		}
+		return saved.map((code) -> new Execution(JobState.fromExitCode(code), code, ref.started(), end,
+				describeExit(ref, code)));
+	}
+
+	private static final int OOM_EXIT_CODE = 137;
+
+	static String describeExit(LocalRef ref, int code) {
+		if (ref.container() != null && code == CONTAINER_NOT_STARTED_EXIT_CODE) {
+			return "Container did not start: " + lastLogLine(ref.containerLog());
+		}
+		if (ref.container() != null && code == OOM_EXIT_CODE) {
+			return "Process terminated by signal 9 (killed, e.g. beyond its memory limit)";
+		}
+		return describeExit(code);
+	}
+
+	// the client's own error is the last line it printed
+	private static String lastLogLine(@Nullable Path log) {
+		if (log == null) {
+			return "see the job log";
+		}
+		try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+			long start = Math.max(0, file.length() - 4096);
+			byte[] tail = new byte[(int) (file.length() - start)];
+			file.seek(start);
+			file.readFully(tail);
+			String[] lines = new String(tail, java.nio.charset.StandardCharsets.UTF_8).strip().split("\n");
+			for (int i = lines.length - 1; i >= 0; i--) {
+				String line = lines[i].strip();
+				// the client ends with a hint on its usage after the error itself
+				if (!line.isEmpty() && !(line.startsWith("Run '") && line.contains("--help"))) {
+					return (line.length() > 300) ? line.substring(0, 300) : line;
+				}
+			}
+			return "see the job log";
+		}
+		catch (IOException ex) {
+			return "see the job log";
+		}
 	}
 
 	static String describeExit(int code) {
@@ -223,15 +328,47 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 				: "Process terminated with return code " + code;
 	}
 
-	/** A process of an earlier life of the service that is still running, if any. */
+	/**
+	 * A process of an earlier life of the service that is still running, if any; or, for
+	 * a job in a container whose client is gone, the container if it still runs (followed
+	 * by a new client process that saves its exit code).
+	 */
 	private Optional<Running> adopt(LocalRef ref) {
-		return ProcessHandle.of(ref.pid())
+		Optional<Running> process = ProcessHandle.of(ref.pid())
 			.filter(ProcessHandle::isAlive)
 			.filter((handle) -> handle.info()
 				.startInstant()
 				.map((s) -> Duration.between(s, ref.started()).abs().toMillis() < 2000)
 				.orElse(false))
 			.map((handle) -> new Running(ref, handle, null, null));
+		if (process.isPresent() || ref.container() == null || this.containers == null
+				|| Files.exists(ref.jobDir().resolve(EXIT_CODE_FILE))) {
+			return process;
+		}
+		return this.containers.inspect(ref.container())
+			.filter(ContainerCli.ContainerState::running)
+			.flatMap((state) -> follow(ref));
+	}
+
+	private Optional<Running> follow(LocalRef ref) {
+		ProcessBuilder builder = new ProcessBuilder("setsid", "/bin/sh", "-c", FOLLOWER, "caesar-job-follower")
+			.directory(ref.jobDir().toFile())
+			.redirectErrorStream(true)
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		Path log = ref.containerLog();
+		builder.redirectOutput(
+				(log != null) ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.DISCARD);
+		builder.environment().put("CAESAR_CONTAINER", ref.container());
+		builder.environment().put("CAESAR_CONTAINER_CLI", this.containers.executable());
+		builder.environment().put("CAESAR_LOGS_SINCE", Long.toString(this.clock.instant().getEpochSecond()));
+		try {
+			Process follower = builder.start();
+			follower.onExit().thenRun(this::processEnded);
+			return Optional.of(new Running(ref, follower.toHandle(), follower, null));
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static Optional<Integer> readExitCode(Path jobDir) {
@@ -243,9 +380,19 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		}
 	}
 
-	private void stop(long sid) {
+	private void stop(LocalRef ref, Running job) {
+		long sid = job.handle().pid();
 		ProcessSessions.signal(sid, false);
-		this.killer.schedule(() -> ProcessSessions.signal(sid, true), this.killGrace.toMillis(), TimeUnit.MILLISECONDS);
+		String container = ref.container();
+		if (container != null && this.containers != null) {
+			this.containers.stop(container, this.killGrace);
+		}
+		this.killer.schedule(() -> {
+			ProcessSessions.signal(sid, true);
+			if (container != null && this.containers != null) {
+				this.containers.remove(container);
+			}
+		}, this.killGrace.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override

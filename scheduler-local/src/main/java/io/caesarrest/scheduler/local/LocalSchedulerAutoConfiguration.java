@@ -2,6 +2,10 @@ package io.caesarrest.scheduler.local;
 
 import java.time.Clock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,10 +20,28 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(LocalSchedulerProperties.class)
 public class LocalSchedulerAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(LocalSchedulerAutoConfiguration.class);
+
 	@Bean(destroyMethod = "close")
-	LocalScheduler localScheduler(LocalSchedulerProperties properties) {
+	LocalScheduler localScheduler(LocalSchedulerProperties properties,
+			@Value("${caesar.monitor.enabled:true}") boolean runsJobs) {
+		LocalSchedulerProperties.Containers containers = properties.containers();
+		// only the process that runs the jobs talks to the runtime (the REST API of a
+		// split
+		// deployment only needs to know that image apps can run)
+		if (containers.enabled() && runsJobs) {
+			ContainerCli.Result version = new ContainerCli(containers).version();
+			if (version.exitCode() == 0) {
+				logger.info("Local queue: apps with an image run in containers of " + containers.executable()
+						+ " (server " + version.output().strip() + ")");
+			}
+			else {
+				logger.warn("Local queue: the container runtime " + containers.executable()
+						+ " does not answer; jobs of image apps will fail until it does: " + version.output().strip());
+			}
+		}
 		return new LocalScheduler(properties.effectiveCores(), properties.pollInterval(), properties.killGrace(),
-				Clock.systemUTC());
+				Clock.systemUTC(), containers);
 	}
 
 }

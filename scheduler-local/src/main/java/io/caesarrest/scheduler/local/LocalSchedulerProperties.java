@@ -1,6 +1,9 @@
 package io.caesarrest.scheduler.local;
 
 import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,13 +16,47 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at once when one of them ends, and when a local job is submitted or canceled in the
  * same process)
  * @param killGrace time between SIGTERM and SIGKILL when a job is stopped
+ * @param containers how apps with a container image run, if at all
  */
 @ConfigurationProperties("caesar.scheduler.local")
 public record LocalSchedulerProperties(@DefaultValue("0") int cores, @DefaultValue("250ms") Duration pollInterval,
-		@DefaultValue("3s") Duration killGrace) {
+		@DefaultValue("3s") Duration killGrace, @DefaultValue Containers containers) {
 
 	public int effectiveCores() {
 		return (this.cores > 0) ? this.cores : Runtime.getRuntime().availableProcessors();
+	}
+
+	/**
+	 * The container runtime of the local queue.
+	 *
+	 * @param runtime {@code none} (image apps are refused), {@code docker} or
+	 * {@code podman}
+	 * @param command the runtime's CLI, when not the runtime's name on the PATH
+	 * @param user the {@code uid:gid} containers run as; empty for this service's own
+	 * @param network the network of job containers ({@code none}: no network at all)
+	 * @param pull when to pull an image: {@code missing}, {@code always} or {@code never}
+	 * @param init whether a small init process runs as PID 1 of each container (forwards
+	 * signals to the app, reaps its children)
+	 * @param runArgs more arguments of {@code run}, placed before the image (e.g.
+	 * {@code --gpus=all}, {@code --security-opt=...})
+	 */
+	public record Containers(@DefaultValue("none") String runtime, @Nullable String command, @Nullable String user,
+			@DefaultValue("none") String network, @DefaultValue("missing") String pull,
+			@DefaultValue("true") boolean init, List<String> runArgs) {
+
+		public Containers {
+			runArgs = (runArgs != null) ? List.copyOf(runArgs) : List.of();
+		}
+
+		public boolean enabled() {
+			return !"none".equalsIgnoreCase(this.runtime.trim());
+		}
+
+		/** The CLI to run. */
+		public String executable() {
+			return (this.command != null && !this.command.isBlank()) ? this.command.trim() : this.runtime.trim();
+		}
+
 	}
 
 }

@@ -10,11 +10,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.caesarrest.app.JavaMainCommand;
 import io.caesarrest.scheduler.JobLaunch;
 import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.storage.StorageLayout;
@@ -89,7 +92,8 @@ final class SlurmBatchJobs {
 
 	private void putCommand(JobLaunch launch, Map<String, String> environment) {
 		launch.environment().forEach((name, value) -> environment.put(checkName(name), value));
-		List<String> argv = launch.argv();
+		// the built-in Java apps run in a JVM of the node, with this service's class path
+		List<String> argv = JavaMainCommand.expand(launch.argv());
 		environment.put("CAESAR_ARGC", Integer.toString(argv.size()));
 		for (int i = 0; i < argv.size(); i++) {
 			environment.put("CAESAR_ARG_" + i, this.paths.toCluster(argv.get(i)));
@@ -105,10 +109,16 @@ final class SlurmBatchJobs {
 		environment.put("CAESAR_CONTAINER_RUNTIME", runtime);
 		environment.put("CAESAR_PROCS", Integer.toString(Math.max(1, launch.procs())));
 		List<String> binds = new ArrayList<>(List.of(clusterJobDir + ":" + jobDir));
+		// only the owner's uploads and what the job's input names (a dataset's files),
+		// read-only: a job cannot read other users' files
+		Set<Path> readOnly = new LinkedHashSet<>();
 		Path userData = this.layout.userDataDir(launch.owner());
 		if (Files.isDirectory(userData)) {
-			// only the owner's uploads, read-only: a job cannot read other users' files
-			binds.add(this.paths.toCluster(userData) + ":" + userData + ":ro");
+			readOnly.add(userData);
+		}
+		launch.inputPaths().stream().filter(Files::exists).forEach(readOnly::add);
+		for (Path path : readOnly) {
+			binds.add(this.paths.toCluster(path) + ":" + path + ":ro");
 		}
 		environment.put("CAESAR_BINDC", Integer.toString(binds.size()));
 		for (int i = 0; i < binds.size(); i++) {
