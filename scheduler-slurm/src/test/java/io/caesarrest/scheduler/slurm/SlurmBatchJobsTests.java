@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.caesarrest.dataset.InputPaths;
 import io.caesarrest.scheduler.JobLaunch;
 import io.caesarrest.storage.StorageLayout;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,30 @@ class SlurmBatchJobsTests {
 			.containsEntry("APPTAINERENV_CHANGE_RUNUSER", "0")
 			.containsEntry("APPTAINERENV_EXTRA", HOSTILE)
 			.doesNotContainKey("EXTRA");
+	}
+
+	@Test
+	void scriptBindsADatasetsListAndFilesIntoTheContainerReadOnly() throws Exception {
+		Path jobDir = jobDir();
+		Path lists = Files.createDirectories(this.home.resolve("datasets"));
+		Path cutouts = Files.createDirectories(this.home.resolve("survey/cutouts"));
+		Files.writeString(cutouts.resolve("a.fits"), "A");
+		Path list = Files.writeString(lists.resolve("set.json"),
+				"{\"data\": [{\"filepaths\": [\"" + cutouts.resolve("a.fits") + "\"]}]}");
+		Path bin = Files.createDirectories(this.home.resolve("bin"));
+		Path fake = Files.writeString(bin.resolve("apptainer"), """
+				#!/bin/sh
+				printf '%s\\n' "$@" > "$CAESAR_JOB_DIR/runtime-args.txt"
+				""");
+		Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+		JobLaunch launch = new JobLaunch(ID, "alice", "umap", List.of("--datalist=" + list), "sriggi/umap-job",
+				"/images/umap.sif", Map.of(), jobDir, 1, 1, Duration.ofMinutes(5), 0, InputPaths.of(list));
+		SlurmJobRequest request = batchJobs(properties(null, null, SlurmSchedulerProperties.ContainerRuntime.APPTAINER))
+			.request(launch);
+		assertThat(runScript(request, Map.of("PATH", bin + ":" + SlurmBatchJobs.PATH))).isZero();
+		assertThat(Files.readAllLines(jobDir.resolve("runtime-args.txt"))).containsExactly("run", "--containall",
+				"--no-home", "-B", jobDir + ":" + jobDir, "-B", lists + ":" + lists + ":ro", "-B",
+				cutouts + ":" + cutouts + ":ro", "/images/umap.sif");
 	}
 
 	@Test
