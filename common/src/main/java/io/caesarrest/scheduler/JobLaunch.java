@@ -35,6 +35,22 @@ public record JobLaunch(String jobId, String owner, String app, List<String> arg
 	/** Name of the file in the job dir where a job's wrapper writes its exit code. */
 	public static final String EXIT_CODE_FILE = ".exit_code";
 
+	/**
+	 * Name of the file in the job dir with a container job's arguments, NUL-separated.
+	 */
+	public static final String ARGS_FILE = ".job_args";
+
+	/**
+	 * Whether a file of a job dir is the service's own bookkeeping rather than the app's
+	 * output (left out of archives and listings).
+	 * @param relativePath the file's path relative to the job dir
+	 * @return whether the service wrote it for itself
+	 */
+	public static boolean isServiceFile(String relativePath) {
+		return relativePath.equals(EXIT_CODE_FILE) || relativePath.equals(EXIT_CODE_FILE + ".tmp")
+				|| relativePath.equals(ARGS_FILE);
+	}
+
 	public JobLaunch {
 		argv = List.copyOf(argv);
 		environment = Map.copyOf(environment);

@@ -58,7 +58,7 @@ class JobOutputController {
 		}
 		String root = "job_" + job.id();
 		StreamingResponseBody body = (out) -> JobArchive.write(dir, root,
-				(path) -> !path.toString().equals(JobLaunch.EXIT_CODE_FILE), out);
+				(path) -> !JobLaunch.isServiceFile(path.toString()), out);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/gzip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -32,7 +32,7 @@ final class ContainerCli {
 	static final String MANAGED_LABEL = "io.caesar-rest.managed-by=caesar-rest";
 
 	/** The file in the job dir with the job's arguments, NUL-separated. */
-	static final String ARGS_FILE = ".job_args";
+	static final String ARGS_FILE = JobLaunch.ARGS_FILE;
 
 	/** The label key that holds a container's job id. */
 	static final String JOB_LABEL = "io.caesar-rest.job-id";
