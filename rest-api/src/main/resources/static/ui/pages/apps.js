@@ -149,9 +149,14 @@ function optionField(name, spec) {
     h('span', { class: 'opt-type' }, spec.type === 'none' ? 'flag' : spec.type));
   const el = h('div', { class: `field${spec.type === 'none' ? ' flag' : ''}`, dataset: { option: name } },
     label, input,
-    h('small', { id: `help-${id}` }, `${spec.description || ''}${range}${dflt}`),
+    h('small', { id: `help-${id}` }, `${sentence(spec.description)}${range}${dflt}`),
     h('span', { class: 'field-error', id: `err-${id}` }));
   return { el, input, value };
+}
+
+function sentence(text) {
+  if (!text) return '';
+  return /[.!?)]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function clearErrors(form, summary) {
