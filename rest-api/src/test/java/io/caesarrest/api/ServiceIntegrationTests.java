@@ -240,6 +240,52 @@ class ServiceIntegrationTests {
 	}
 
 	@Test
+	void servesWhatTheWebUiShows() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("ui.fits"), 100, 9), "ui.fits");
+		JsonNode listed = ApiClient.json(this.api.get("/files?limit=1")).get("files").get(0);
+		assertThat(listed.get("uuid").asString()).isEqualTo(file);
+		assertThat(listed.get("filename_orig").asString()).isEqualTo("ui.fits");
+		assertThat(listed.get("bytes").asLong()).isEqualTo(Files.size(home.resolve("ui.fits")));
+		assertThat(listed.has("path")).isFalse();
+		assertThat(this.api.get("/files?state=RUNNING").statusCode()).isEqualTo(400);
+
+		String jobId = this.api.submitOk("""
+				{"app":"testapp","data_inputs":"%s","job_options":{"message":"hi"},"tag":"ui"}""".formatted(file));
+		this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS);
+		JsonNode job = ApiClient.json(this.api.get("/job/" + jobId));
+		assertThat(job.get("app").asString()).isEqualTo("testapp");
+		assertThat(job.get("job_options").get("message").asString()).isEqualTo("hi");
+		assertThat(job.get("state").asString()).isEqualTo("SUCCESS");
+		assertThat(job.get("end_date").asString()).isNotBlank();
+		assertThat(this.api.get("/job/" + Ids.newId()).statusCode()).isEqualTo(404);
+
+		assertThat(this.api.get("/job/" + jobId + "/log?tail=1").body()).isEqualTo("testapp done\n");
+		assertThat(this.api.get("/job/" + jobId + "/log").body()).startsWith("testapp running\n");
+		for (String bad : List.of("0", "x", "10001")) {
+			HttpResponse<String> refused = this.api.get("/job/" + jobId + "/log?tail=" + bad);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+			assertThat(ApiClient.json(refused).get("status").asString()).contains("tail");
+		}
+
+		Path jobDir = home.resolve("jobs/anonymous/job_" + jobId);
+		Files.createSymbolicLink(jobDir.resolve("outside.txt"), home.resolve("ui.fits"));
+		List<String> names = ApiClient.json(this.api.get("/job/" + jobId + "/files"))
+			.get("files")
+			.valueStream()
+			.map((f) -> f.get("name").asString())
+			.toList();
+		assertThat(names).contains("args.txt", "catalog-test.json", "job_" + jobId + ".log")
+			.noneMatch((n) -> n.contains("exit_code"))
+			.doesNotContain("outside.txt");
+		HttpResponse<String> args = this.api.get("/job/" + jobId + "/files/args.txt");
+		assertThat(args.body()).contains("--message=hi");
+		assertThat(args.headers().firstValue("Content-Disposition").orElseThrow()).contains("args.txt");
+		for (String hidden : List.of("outside.txt", "nope.txt", "%2E%2E")) {
+			assertThat(this.api.get("/job/" + jobId + "/files/" + hidden).statusCode()).as(hidden).isIn(400, 404);
+		}
+	}
+
+	@Test
 	void deletesFile() throws IOException {
 		String file = this.api.uploadOk(TestFits.write(home.resolve("d.fits"), 100, 4), "d.fits");
 		Path stored = home.resolve("data/anonymous/" + file + ".fits");

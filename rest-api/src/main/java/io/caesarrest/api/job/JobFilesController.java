@@ -136,6 +136,9 @@ class JobFilesController {
 			in.seek(length - size);
 			in.readFully(bytes);
 			String text = new String(bytes, StandardCharsets.UTF_8);
+			if (text.isEmpty()) {
+				return text;
+			}
 			String[] all = text.split("\n", -1);
 			int end = (text.endsWith("\n")) ? all.length - 1 : all.length;
 			int start = Math.max((size < length) ? 1 : 0, end - lines);

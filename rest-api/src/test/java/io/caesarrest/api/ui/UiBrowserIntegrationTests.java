@@ -77,6 +77,9 @@ class UiBrowserIntegrationTests {
 		Path sky = home.resolve("sky.fits");
 		SkySimulator.simulate(SimulationOptions.defaults(512, 3), sky, home.resolve("sky-truth.csv"), 1);
 
+		assertThat(
+				ApiClient.json(new ApiClient(this.port, "").get("/ui/config")).get("auth").get("enabled").asBoolean())
+			.isFalse();
 		browser.open(page(""));
 		assertThat(browser.present("#file-input[type=file]").getAttribute("multiple")).isNotNull();
 		browser.present("#file-input").sendKeys(sky.toString());

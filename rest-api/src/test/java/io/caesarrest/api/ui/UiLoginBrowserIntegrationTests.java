@@ -83,6 +83,16 @@ class UiLoginBrowserIntegrationTests {
 		JsonNode config = ApiClient.json(new ApiClient(this.port, "").get("/ui/config"));
 		assertThat(config.get("auth").get("client_id").asString()).isEqualTo("caesar-ui-test");
 		assertThat(anonymous.get("/files").statusCode()).isEqualTo(401);
+		ApiClient site = new ApiClient(this.port, "");
+		for (String resource : List.of("/", "/ui/main.js", "/ui/style.css")) {
+			assertThat(site.get(resource).statusCode()).as(resource).isEqualTo(200);
+		}
+		String issuerOrigin = issuer.baseUrl().toString().replaceAll("/$", "");
+		assertThat(site.get("/").headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("script-src 'self'")
+			.contains("connect-src 'self' " + issuerOrigin)
+			.contains("frame-ancestors 'none'");
+		assertThat(site.get("/actuator/metrics").statusCode()).isIn(401, 403);
 
 		browser.open("http://127.0.0.1:" + this.port + "/#/files");
 		browser.find(".login button.primary").click();
