@@ -89,7 +89,7 @@ function showFacts(facts, job) {
     ['Job id', h('code', {}, job.job_id)],
     ['App', job.app],
     ['Tag', job.tag || '—'],
-    ['Input', JSON.stringify(job.data_inputs)],
+    ['Input', input(job.data_inputs)],
     ['Submitted', date(job.submit_date)],
     ['Started', date(job.start_date) || '—'],
     ['Ended', date(job.end_date) || '—'],
@@ -98,6 +98,15 @@ function showFacts(facts, job) {
     ['Scheduler', job.scheduler ? `${job.scheduler}${job.pid ? ` (${job.pid})` : ''}` : '—'],
   ];
   replace(facts, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function input(dataInputs) {
+  const value = dataInputs && typeof dataInputs === 'object' ? dataInputs.data : dataInputs;
+  if (typeof value !== 'string') return JSON.stringify(dataInputs);
+  if (!/^[0-9a-f]{32}$/.test(value)) return `dataset ${value}`;
+  return h('span', {}, h('code', {}, value), ' ',
+    h('button', { type: 'button', class: 'small',
+      onclick: () => api.download(`/download/${value}`).catch((e) => notice(e.message, 'error')) }, 'Download'));
 }
 
 function showOptions(el, job) {

@@ -4,14 +4,27 @@ import { follow } from '../live.js';
 import { h, replace, date, duration, notice, badge, ACTIVE_STATES } from '../dom.js';
 
 const PAGE = 50;
+const STATES = ['PENDING', 'STARTED', 'RUNNING', 'SUCCESS', 'FAILURE', 'TIMED-OUT', 'CANCELED', 'ABORTED'];
 
 export function render(main) {
   const tbody = h('tbody');
   const more = h('button', { type: 'button', hidden: true }, 'Show older jobs');
   const rows = new Map();
   let cursor = null;
+  const stateFilter = h('select', { id: 'filter-state' }, h('option', { value: '' }, 'any'),
+    STATES.map((s) => h('option', { value: s }, s)));
+  const appFilter = h('select', { id: 'filter-app' }, h('option', { value: '' }, 'any'));
+  const tagFilter = h('input', { type: 'text', id: 'filter-tag', placeholder: 'exact tag' });
+  const filters = () => ({ state: stateFilter.value, app: appFilter.value, tag: tagFilter.value.trim() });
+  const matches = (job) => Object.entries(filters()).every(([k, v]) => !v || job[k] === undefined || job[k] === v);
+  api.getJson('/apps').then((b) => b.apps.forEach((a) => appFilter.append(h('option', { value: a }, a))))
+    .catch(() => {});
   main.append(h('h1', {}, 'Jobs'),
     h('p', { class: 'muted' }, 'States update live. Open a job for its log, catalogs, preview and downloads.'),
+    h('div', { class: 'filters', role: 'search', 'aria-label': 'Filter jobs' },
+      h('div', {}, h('label', { for: 'filter-state' }, 'State'), stateFilter),
+      h('div', {}, h('label', { for: 'filter-app' }, 'App'), appFilter),
+      h('div', {}, h('label', { for: 'filter-tag' }, 'Tag'), tagFilter)),
     h('div', { class: 'table-wrap' }, h('table', { id: 'jobs-table' },
       h('thead', {}, h('tr', {}, ['Job', 'App', 'Tag', 'State', 'Submitted', 'Run time', 'Actions']
         .map((t) => h('th', { scope: 'col' }, t)))),
@@ -21,6 +34,11 @@ export function render(main) {
   const upsert = (job, atTop) => {
     const known = rows.get(job.job_id);
     const merged = { ...(known ? known.job : {}), ...job };
+    if (!matches(merged)) {
+      if (known) known.tr.remove();
+      rows.delete(job.job_id);
+      return;
+    }
     const tr = jobRow(merged);
     if (known) known.tr.replaceWith(tr);
     else if (atTop) tbody.prepend(tr);
@@ -31,6 +49,7 @@ export function render(main) {
   };
   const load = async (before) => {
     const query = new URLSearchParams({ limit: PAGE });
+    for (const [k, v] of Object.entries(filters())) if (v) query.set(k, v);
     if (before) query.set('before', before);
     const response = await api.request(`/jobs?${query}`);
     const jobs = await response.json();
@@ -40,6 +59,14 @@ export function render(main) {
     if (!rows.size) tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: 7, class: 'muted' }, 'No jobs yet.')));
   };
   more.addEventListener('click', () => load(cursor).catch((e) => notice(e.message, 'error')));
+  const reload = () => {
+    rows.clear();
+    replace(tbody);
+    load().catch((e) => notice(e.message, 'error'));
+  };
+  stateFilter.addEventListener('change', reload);
+  appFilter.addEventListener('change', reload);
+  tagFilter.addEventListener('change', reload);
   load().catch((e) => notice(e.message, 'error'));
   return follow({ onStatus: (status) => upsert(status, true) });
 }
