@@ -47,8 +47,10 @@ export function render(main, [id]) {
     }
   };
   let stop = () => {};
+  let closed = false;
   let logTimer = null;
   api.getJson(`/job/${id}`).then((j) => {
+    if (closed) return;
     update(j);
     if (ACTIVE_STATES.includes(j.state)) {
       const following = follow({ jobId: id, onStatus: update,
@@ -63,7 +65,10 @@ export function render(main, [id]) {
       };
     }
   }).catch((e) => replace(main, h('h1', {}, 'Job not found'), h('p', { class: 'error' }, e.message)));
-  return () => stop();
+  return () => {
+    closed = true;
+    stop();
+  };
 }
 
 function showHead(head, job) {
