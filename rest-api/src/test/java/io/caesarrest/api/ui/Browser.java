@@ -47,12 +47,19 @@ final class Browser implements AutoCloseable {
 		this.profile = profile;
 	}
 
+	static final String MISSING = "browser tests skipped: no chromium and chromedriver here "
+			+ "(apt-get install chromium chromium-driver)";
+
+	/** Whether Chromium and its driver are installed, for {@code @EnabledIf}. */
+	static boolean installed() {
+		return first("caesar.test.chromium", CHROMIUM) != null && first("caesar.test.chromedriver", DRIVER) != null;
+	}
+
 	/** Starts Chromium, or skips the calling test class when it is not installed. */
 	static Browser start() throws IOException {
-		String chromium = System.getProperty("caesar.test.chromium", first(CHROMIUM));
-		String chromedriver = System.getProperty("caesar.test.chromedriver", first(DRIVER));
-		assumeTrue(chromium != null && chromedriver != null,
-				"browser tests skipped: no chromium and chromedriver here (apt-get install chromium chromium-driver)");
+		String chromium = first("caesar.test.chromium", CHROMIUM);
+		String chromedriver = first("caesar.test.chromedriver", DRIVER);
+		assumeTrue(chromium != null && chromedriver != null, MISSING);
 		Path downloads = Files.createTempDirectory("ui-downloads");
 		Path profile = Files.createTempDirectory("ui-profile");
 		ChromeOptions options = new ChromeOptions();
@@ -69,8 +76,13 @@ final class Browser implements AutoCloseable {
 		return new Browser(new ChromeDriver(service, options), downloads, profile);
 	}
 
-	private static String first(List<String> candidates) {
-		return candidates.stream().filter((p) -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+	/** The executable named by a system property, else the first installed candidate. */
+	private static String first(String property, List<String> candidates) {
+		String given = System.getProperty(property);
+		return ((given != null) ? List.of(given) : candidates).stream()
+			.filter((p) -> Files.isExecutable(Path.of(p)))
+			.findFirst()
+			.orElse(null);
 	}
 
 	void open(String url) {

@@ -19,6 +19,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finder from its generated form, follow the job live, open its page, see the overlay and
  * the catalog, download the archive.
  */
+@EnabledIf(value = "io.caesarrest.api.ui.Browser#installed", disabledReason = Browser.MISSING)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UiBrowserIntegrationTests {
 

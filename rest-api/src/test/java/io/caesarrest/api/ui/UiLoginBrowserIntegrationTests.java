@@ -2,6 +2,7 @@ package io.caesarrest.api.ui;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (mock-oauth2-server with its interactive login page), works as the logged-in user, and
  * logs out.
  */
+@EnabledIf(value = "io.caesarrest.api.ui.Browser#installed", disabledReason = Browser.MISSING)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UiLoginBrowserIntegrationTests {
 
@@ -108,6 +111,12 @@ class UiLoginBrowserIntegrationTests {
 		browser.present("#file-input").sendKeys(fits.toString());
 		browser.find(".upload.done");
 		String uuid = browser.find("#files-table tbody tr[data-uuid]").getAttribute("data-uuid");
+
+		// a download needs the token too: the page fetches it and saves it from memory
+		browser.find("#files-table tbody tr[data-uuid] td.actions button").click();
+		Path saved = browser.downloads.resolve("mine.fits");
+		browser.await((d) -> Files.exists(saved) && !Files.exists(Path.of(saved + ".crdownload")));
+		assertThat(saved).hasSameBinaryContentAs(fits);
 
 		ApiClient alice = anonymous.withToken(token("alice", "alice@example.org"));
 		ApiClient bob = anonymous.withToken(token("bob", "bob@example.org"));
