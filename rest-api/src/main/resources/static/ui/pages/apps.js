@@ -91,7 +91,7 @@ async function dataInputs() {
   ];
 }
 
-/** Options grouped by category and subcategory, basic groups first. */
+/** Options grouped by category, then subcategory, basic groups first; mandatory options first in a group. */
 function groups(options) {
   const byKey = new Map();
   for (const [name, spec] of Object.entries(options)) {
@@ -102,7 +102,8 @@ function groups(options) {
     }
     byKey.get(key).options.push([name, spec]);
   }
-  const all = [...byKey.values()];
+  const all = [...byKey.values()].sort((a, b) => a.category.localeCompare(b.category)
+    || (a.subcategory || '').localeCompare(b.subcategory || ''));
   for (const g of all) g.options.sort((a, b) => Number(b[1].mandatory) - Number(a[1].mandatory));
   return [...all.filter((g) => !g.advanced), ...all.filter((g) => g.advanced)];
 }
