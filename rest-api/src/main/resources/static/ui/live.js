@@ -57,6 +57,7 @@ export function follow({ jobId, onStatus, onEnd = () => {} }) {
       return;
     }
     let ended = false;
+    const opened = Date.now();
     try {
       ended = await read(response.body, (event) => {
         if (event.id) lastEventId = event.id;
@@ -68,11 +69,14 @@ export function follow({ jobId, onStatus, onEnd = () => {} }) {
       if (stopped) return;
     }
     if (stopped) return;
+    // a stream that stayed open a while was closed by a proxy or a restart: resume it;
+    // one that keeps dropping at once is given up for polling
+    const next = Date.now() - opened > 10000 ? 0 : failures + 1;
     if (ended) {
       onEnd();
       stop();
-    } else if (failures < 3) {
-      timer = setTimeout(() => stream(failures + 1), POLL_MS);
+    } else if (next <= 3) {
+      timer = setTimeout(() => stream(next), POLL_MS);
     } else {
       poll();
     }
