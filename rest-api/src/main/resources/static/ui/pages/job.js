@@ -154,16 +154,16 @@ async function showResults(el, job) {
   el.prepend(preview);
   el.append(tables);
   try {
-    const src = await api.blobUrl(`/job/${id}/output-plot`);
-    const metadata = (components && components.metadata) || (sources && sources.metadata) || {};
-    const drawn = componentRows.length ? componentRows : sourceRows;
+    const [src, overlay] = await Promise.all([api.blobUrl(`/job/${id}/output-plot`),
+      api.getJson(`/job/${id}/overlay`).catch(() => ({ ellipses: [], preview: { width: 1, height: 1 } }))]);
+    const rows = new Map([...sourceRows, ...componentRows].map((r) => [r.name, r]));
     preview.append(drawOverlay({
       src,
-      metadata,
-      items: drawn,
-      onSelect: (item) => {
-        if (componentRows.length && componentTable) componentTable.show(item.name);
-        if (sourceTable) sourceTable.show(item.island || item.name);
+      overlay,
+      rows,
+      onSelect: (row) => {
+        if (componentTable && row.island) componentTable.show(row.name);
+        if (sourceTable) sourceTable.show(row.island || row.name);
       },
     }));
   } catch (e) {

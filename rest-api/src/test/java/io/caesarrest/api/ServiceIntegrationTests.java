@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
@@ -194,6 +195,17 @@ class ServiceIntegrationTests {
 		assertThat(this.api.get("/job/" + jobId + "/output-sources").body()).startsWith("#");
 		JsonNode components = ApiClient.json(this.api.get("/job/" + jobId + "/source-components"));
 		assertThat(components.toString()).contains("\"components\"");
+		JsonNode overlay = ApiClient.json(this.api.get("/job/" + jobId + "/overlay"));
+		JsonNode firstComponent = components.get("components").get(0);
+		JsonNode firstEllipse = overlay.get("ellipses").get(0);
+		assertThat(overlay.get("preview").get("width").asInt()).isEqualTo(256);
+		assertThat(overlay.get("factor").asInt()).isEqualTo(1);
+		assertThat(overlay.get("north").asString()).isEqualTo("wcs");
+		assertThat(overlay.get("ellipses").size()).isEqualTo(components.get("components").size());
+		assertThat(firstEllipse.get("name").asString()).isEqualTo(firstComponent.get("name").asString());
+		assertThat(firstEllipse.get("x").asDouble()).isCloseTo(firstComponent.get("x").asDouble() + 0.5, within(0.01));
+		assertThat(firstEllipse.get("y").asDouble()).isCloseTo(256 - firstComponent.get("y").asDouble() - 0.5,
+				within(0.01));
 		byte[] png = Base64.getDecoder()
 			.decode(ApiClient.json(this.api.get("/job/" + jobId + "/preview")).get("image").asString());
 		assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
@@ -203,6 +215,30 @@ class ServiceIntegrationTests {
 				root + "catalog-" + jobId + ".dat", root + "catalog_fitcomp-" + jobId + ".json",
 				root + "catalog_fitcomp-" + jobId + ".dat", root + "plot_" + jobId + ".png",
 				root + "regions-" + jobId + ".reg", root + "catalog-" + jobId + ".vot");
+	}
+
+	@Test
+	void turnsTheOverlayEllipsesWithTheImagesNorth() throws IOException {
+		Path sample = TestFits.sharedData("1904-66_SIN.fits");
+		assumeThat(sample).exists();
+		String file = this.api.uploadOk(sample, "1904-66_SIN.fits");
+		String jobId = this.api.submitOk("""
+				{"app":"sfinder","data_inputs":{"data":"%s"}}""".formatted(file));
+		assertThat(this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS, JobState.FAILURE).get("state").asString())
+			.isEqualTo("SUCCESS");
+		JsonNode overlay = ApiClient.json(this.api.get("/job/" + jobId + "/overlay"));
+		JsonNode components = ApiClient.json(this.api.get("/job/" + jobId + "/source-components")).get("components");
+		assertThat(overlay.get("north").asString()).isEqualTo("wcs");
+		// north is tilted across this all-sky test image: some ellipse turns away from
+		// -(pa + 90)
+		double largest = 0;
+		for (int i = 0; i < components.size(); i++) {
+			double unrotated = -(components.get(i).get("pa").asDouble() + 90);
+			double turn = Math.abs(overlay.get("ellipses").get(i).get("angle").asDouble() - unrotated) % 180;
+			largest = Math.max(largest, Math.min(turn, 180 - turn));
+		}
+		assertThat(largest).isGreaterThan(5);
+		assertThat(this.api.get("/job/" + Ids.newId() + "/overlay").statusCode()).isEqualTo(404);
 	}
 
 	@Test
