@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
@@ -194,6 +195,17 @@ class ServiceIntegrationTests {
 		assertThat(this.api.get("/job/" + jobId + "/output-sources").body()).startsWith("#");
 		JsonNode components = ApiClient.json(this.api.get("/job/" + jobId + "/source-components"));
 		assertThat(components.toString()).contains("\"components\"");
+		JsonNode overlay = ApiClient.json(this.api.get("/job/" + jobId + "/overlay"));
+		JsonNode firstComponent = components.get("components").get(0);
+		JsonNode firstEllipse = overlay.get("ellipses").get(0);
+		assertThat(overlay.get("preview").get("width").asInt()).isEqualTo(256);
+		assertThat(overlay.get("factor").asInt()).isEqualTo(1);
+		assertThat(overlay.get("north").asString()).isEqualTo("wcs");
+		assertThat(overlay.get("ellipses").size()).isEqualTo(components.get("components").size());
+		assertThat(firstEllipse.get("name").asString()).isEqualTo(firstComponent.get("name").asString());
+		assertThat(firstEllipse.get("x").asDouble()).isCloseTo(firstComponent.get("x").asDouble() + 0.5, within(0.01));
+		assertThat(firstEllipse.get("y").asDouble()).isCloseTo(256 - firstComponent.get("y").asDouble() - 0.5,
+				within(0.01));
 		byte[] png = Base64.getDecoder()
 			.decode(ApiClient.json(this.api.get("/job/" + jobId + "/preview")).get("image").asString());
 		assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
@@ -203,6 +215,30 @@ class ServiceIntegrationTests {
 				root + "catalog-" + jobId + ".dat", root + "catalog_fitcomp-" + jobId + ".json",
 				root + "catalog_fitcomp-" + jobId + ".dat", root + "plot_" + jobId + ".png",
 				root + "regions-" + jobId + ".reg", root + "catalog-" + jobId + ".vot");
+	}
+
+	@Test
+	void turnsTheOverlayEllipsesWithTheImagesNorth() throws IOException {
+		Path sample = TestFits.sharedData("1904-66_SIN.fits");
+		assumeThat(sample).exists();
+		String file = this.api.uploadOk(sample, "1904-66_SIN.fits");
+		String jobId = this.api.submitOk("""
+				{"app":"sfinder","data_inputs":{"data":"%s"}}""".formatted(file));
+		assertThat(this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS, JobState.FAILURE).get("state").asString())
+			.isEqualTo("SUCCESS");
+		JsonNode overlay = ApiClient.json(this.api.get("/job/" + jobId + "/overlay"));
+		JsonNode components = ApiClient.json(this.api.get("/job/" + jobId + "/source-components")).get("components");
+		assertThat(overlay.get("north").asString()).isEqualTo("wcs");
+		// north is tilted across this all-sky test image: some ellipse turns away from
+		// -(pa + 90)
+		double largest = 0;
+		for (int i = 0; i < components.size(); i++) {
+			double unrotated = -(components.get(i).get("pa").asDouble() + 90);
+			double turn = Math.abs(overlay.get("ellipses").get(i).get("angle").asDouble() - unrotated) % 180;
+			largest = Math.max(largest, Math.min(turn, 180 - turn));
+		}
+		assertThat(largest).isGreaterThan(5);
+		assertThat(this.api.get("/job/" + Ids.newId() + "/overlay").statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -237,6 +273,52 @@ class ServiceIntegrationTests {
 		assertThat(ApiClient.json(this.api.get("/job/" + jobId + "/cancel")).get("status").asString())
 			.contains("already completed with state CANCELED");
 		assertThat(this.api.status(jobId).get("state").asString()).isEqualTo("CANCELED");
+	}
+
+	@Test
+	void servesWhatTheWebUiShows() throws IOException {
+		String file = this.api.uploadOk(TestFits.write(home.resolve("ui.fits"), 100, 9), "ui.fits");
+		JsonNode listed = ApiClient.json(this.api.get("/files?limit=1")).get("files").get(0);
+		assertThat(listed.get("uuid").asString()).isEqualTo(file);
+		assertThat(listed.get("filename_orig").asString()).isEqualTo("ui.fits");
+		assertThat(listed.get("bytes").asLong()).isEqualTo(Files.size(home.resolve("ui.fits")));
+		assertThat(listed.has("path")).isFalse();
+		assertThat(this.api.get("/files?state=RUNNING").statusCode()).isEqualTo(400);
+
+		String jobId = this.api.submitOk("""
+				{"app":"testapp","data_inputs":"%s","job_options":{"message":"hi"},"tag":"ui"}""".formatted(file));
+		this.api.awaitState(jobId, JOB_TIMEOUT, JobState.SUCCESS);
+		JsonNode job = ApiClient.json(this.api.get("/job/" + jobId));
+		assertThat(job.get("app").asString()).isEqualTo("testapp");
+		assertThat(job.get("job_options").get("message").asString()).isEqualTo("hi");
+		assertThat(job.get("state").asString()).isEqualTo("SUCCESS");
+		assertThat(job.get("end_date").asString()).isNotBlank();
+		assertThat(this.api.get("/job/" + Ids.newId()).statusCode()).isEqualTo(404);
+
+		assertThat(this.api.get("/job/" + jobId + "/log?tail=1").body()).isEqualTo("testapp done\n");
+		assertThat(this.api.get("/job/" + jobId + "/log").body()).startsWith("testapp running\n");
+		for (String bad : List.of("0", "x", "10001")) {
+			HttpResponse<String> refused = this.api.get("/job/" + jobId + "/log?tail=" + bad);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+			assertThat(ApiClient.json(refused).get("status").asString()).contains("tail");
+		}
+
+		Path jobDir = home.resolve("jobs/anonymous/job_" + jobId);
+		Files.createSymbolicLink(jobDir.resolve("outside.txt"), home.resolve("ui.fits"));
+		List<String> names = ApiClient.json(this.api.get("/job/" + jobId + "/files"))
+			.get("files")
+			.valueStream()
+			.map((f) -> f.get("name").asString())
+			.toList();
+		assertThat(names).contains("args.txt", "catalog-test.json", "job_" + jobId + ".log")
+			.noneMatch((n) -> n.contains("exit_code"))
+			.doesNotContain("outside.txt");
+		HttpResponse<String> args = this.api.get("/job/" + jobId + "/files/args.txt");
+		assertThat(args.body()).contains("--message=hi");
+		assertThat(args.headers().firstValue("Content-Disposition").orElseThrow()).contains("args.txt");
+		for (String hidden : List.of("outside.txt", "nope.txt", "%2E%2E")) {
+			assertThat(this.api.get("/job/" + jobId + "/files/" + hidden).statusCode()).as(hidden).isIn(400, 404);
+		}
 	}
 
 	@Test

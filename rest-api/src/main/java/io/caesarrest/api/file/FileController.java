@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.caesarrest.api.caller.Callers;
 import io.caesarrest.api.error.ApiException;
@@ -54,7 +55,13 @@ class FileController {
 
 	@PostMapping("/upload")
 	Map<String, Object> upload(HttpServletRequest request) {
-		DataFile file = this.uploads.receive(request, this.callers.current());
+		Map<String, Object> body = view(this.uploads.receive(request, this.callers.current()));
+		body.put("status", "File uploaded with success");
+		return body;
+	}
+
+	/** The upload answer's fields of a stored file, without the status message. */
+	private static Map<String, Object> view(DataFile file) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("date", file.uploadDate());
 		body.put("filename_orig", file.originalName());
@@ -62,7 +69,6 @@ class FileController {
 		body.put("size", file.sizeMiB());
 		body.put("bytes", file.size());
 		body.put("sha256", file.sha256());
-		body.put("status", "File uploaded with success");
 		body.put("tag", file.tag());
 		body.put("uuid", file.id());
 		if (file.fits() != null) {
@@ -98,6 +104,17 @@ class FileController {
 
 	@GetMapping("/fileids")
 	ResponseEntity<Map<String, Object>> fileIds(@RequestParam Map<String, String> parameters) {
+		return page(parameters, "file_ids", DataFile::id);
+	}
+
+	/** The caller's files with their metadata, paged like {@code /fileids}. */
+	@GetMapping("/files")
+	ResponseEntity<Map<String, Object>> files(@RequestParam Map<String, String> parameters) {
+		return page(parameters, "files", FileController::view);
+	}
+
+	private ResponseEntity<Map<String, Object>> page(Map<String, String> parameters, String field,
+			Function<DataFile, Object> view) {
 		ListParameters list = ListParameters.of(parameters);
 		if (list.state() != null || list.app() != null) {
 			throw ApiException.badRequest("Files are filtered by tag, since and until only");
@@ -105,7 +122,7 @@ class FileController {
 		OwnerPage<DataFile> page = this.files.findByOwner(this.callers.current(), list.before(), list.limit(),
 				list.filter((p, file) -> p.accepts(null, null, file.tag(), file.uploadDate())));
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("file_ids", page.items().stream().map(DataFile::id).toList());
+		body.put(field, page.items().stream().map(view).toList());
 		if (page.next() != null) {
 			body.put("next", page.next());
 		}

@@ -96,6 +96,12 @@ class JobController {
 			.body(page.items().stream().map((job) -> JobViews.listed(job, now)).toList());
 	}
 
+	/** One job as {@code /jobs} lists it: options, inputs, state and times. */
+	@GetMapping("/job/{id}")
+	Map<String, Object> job(@PathVariable String id) {
+		return JobViews.listed(find(id), this.clock.instant());
+	}
+
 	@GetMapping("/job/{id}/status")
 	Map<String, Object> status(@PathVariable String id) {
 		return JobViews.status(find(id), this.clock.instant());

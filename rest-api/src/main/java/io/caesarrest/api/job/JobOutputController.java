@@ -111,7 +111,7 @@ class JobOutputController {
 			.body(new FileSystemResource(file));
 	}
 
-	private Job finished(String id) {
+	Job finished(String id) {
 		Job job = this.jobs.find(id);
 		if (job.state().isActive() || job.state() == JobState.ABORTED) {
 			throw new ApiException(HttpStatus.ACCEPTED,
@@ -121,7 +121,7 @@ class JobOutputController {
 		return job;
 	}
 
-	private Path output(Job job, String label) {
+	Path output(Job job, String label) {
 		Path dir = Path.of(job.jobDir());
 		Optional<String> name = Optional.ofNullable(job.outputs()).map((o) -> o.get(label));
 		if (name.isEmpty()) {
