@@ -98,7 +98,7 @@ class JobFilesController {
 
 	private static boolean isListed(Path path) {
 		return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-				&& !path.getFileName().toString().equals(JobLaunch.EXIT_CODE_FILE);
+				&& !JobLaunch.isServiceFile(path.getFileName().toString());
 	}
 
 	private static Map<String, Object> entry(Path path) {
