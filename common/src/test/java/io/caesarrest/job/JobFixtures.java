@@ -142,7 +142,7 @@ public final class JobFixtures {
 			return new Job(this.id, this.owner, this.app, this.options, "job_options", Map.of("data", "abc"),
 					"/in.fits", "", this.scheduler, this.schedulerRef, this.argv, this.cores, 1,
 					this.maxRunTime.toSeconds(), this.state, this.status, this.exitCode, this.submitted, this.started,
-					this.ended, this.jobDir, null, null, null, Map.of());
+					this.ended, this.jobDir, null, null, null, Map.of(), null);
 		}
 
 	}
