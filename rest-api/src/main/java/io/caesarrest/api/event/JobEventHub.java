@@ -1,10 +1,13 @@
 package io.caesarrest.api.event;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * replicas), the feed in the store is read by number every poll interval, one point
  * lookup when nothing changed. With no stream open, nothing is read and nothing runs.
  */
-class JobEventHub implements SmartLifecycle {
+public class JobEventHub implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(JobEventHub.class);
 
@@ -46,6 +49,9 @@ class JobEventHub implements SmartLifecycle {
 	private final Clock clock = Clock.systemUTC();
 
 	private final List<JobEventStream> streams = new ArrayList<>();
+
+	/** Those waiting for the next change of a job, by job id. */
+	private final Map<String, List<CompletableFuture<JobStatusChange>>> waiters = new HashMap<>();
 
 	private @Nullable ScheduledExecutorService executor;
 
@@ -87,8 +93,41 @@ class JobEventHub implements SmartLifecycle {
 		run(() -> start(stream, lastEventId));
 	}
 
+	/**
+	 * Waits for the next change of a job, e.g. for a blocking UWS request. The wait is
+	 * registered when this returns, so a change after the call is never missed.
+	 * @param jobId the job id
+	 * @param timeout the longest wait
+	 * @return completed with the change, or exceptionally after the timeout
+	 */
+	public CompletableFuture<JobStatusChange> nextChange(String jobId, Duration timeout) {
+		CompletableFuture<JobStatusChange> change = new CompletableFuture<>();
+		CompletableFuture<Void> registered = new CompletableFuture<>();
+		run(() -> {
+			boolean first = isIdle();
+			this.waiters.computeIfAbsent(jobId, (id) -> new ArrayList<>()).add(change);
+			if (first) {
+				startFollowing();
+			}
+			registered.complete(null);
+		});
+		registered.orTimeout(10, TimeUnit.SECONDS).join();
+		change.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, ex) -> run(() -> {
+			List<CompletableFuture<JobStatusChange>> list = this.waiters.get(jobId);
+			if (list != null && list.remove(change) && list.isEmpty()) {
+				this.waiters.remove(jobId);
+			}
+			prune();
+		}));
+		return change;
+	}
+
+	private boolean isIdle() {
+		return this.streams.isEmpty() && this.waiters.isEmpty();
+	}
+
 	private void start(JobEventStream stream, @Nullable Long lastEventId) {
-		boolean first = this.streams.isEmpty();
+		boolean first = isIdle();
 		this.streams.add(stream);
 		if (first) {
 			startFollowing();
@@ -169,11 +208,16 @@ class JobEventHub implements SmartLifecycle {
 		for (JobEventStream stream : this.streams) {
 			stream.offer(change, now);
 		}
+		List<CompletableFuture<JobStatusChange>> waiting = this.waiters.remove(change.jobId());
+		if (waiting != null) {
+			waiting.forEach((waiter) -> waiter.complete(change));
+		}
 		prune();
 	}
 
 	private void prune() {
-		if (this.streams.removeIf(JobEventStream::isClosed) && this.streams.isEmpty()) {
+		this.streams.removeIf(JobEventStream::isClosed);
+		if (isIdle()) {
 			stopFollowing();
 		}
 	}
