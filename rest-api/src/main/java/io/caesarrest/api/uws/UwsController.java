@@ -1,5 +1,6 @@
 package io.caesarrest.api.uws;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,6 @@ import io.caesarrest.job.Job;
 import io.caesarrest.scheduler.JobLaunch;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -233,7 +232,8 @@ class UwsController {
 	}
 
 	@GetMapping("/{id}/results/{result}")
-	ResponseEntity<?> result(@PathVariable String app, @PathVariable String id, @PathVariable String result) {
+	ResponseEntity<StreamingResponseBody> result(@PathVariable String app, @PathVariable String id,
+			@PathVariable String result) {
 		Job job = this.jobs.find(app, id, this.callers.current());
 		if (!job.state().isTerminal()) {
 			throw UwsException.notFound("Job " + id + " has no results yet (phase " + UwsPhase.of(job.state()) + ")");
@@ -251,12 +251,12 @@ class UwsController {
 		}
 		Path file = this.jobs.resultFile(job, result)
 			.orElseThrow(() -> UwsException.notFound("Job " + id + " has no result " + result));
-		Resource resource = new FileSystemResource(file);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(UwsJobs.mimeType(file.getFileName().toString())))
+			.contentLength(file.toFile().length())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(file.getFileName().toString()).build().toString())
-			.body(resource);
+			.body((out) -> Files.copy(file, out));
 	}
 
 	private UwsJob view(String app, String id) {
