@@ -93,7 +93,7 @@ final class JobEventStream {
 
 	void heartbeat() {
 		try {
-			this.emitter.send(SseEmitter.event().comment("ping"));
+			this.emitter.send(SseEmitter.event().comment(" ping"));
 		}
 		catch (IOException | IllegalStateException ex) {
 			this.closed = true;
@@ -102,7 +102,7 @@ final class JobEventStream {
 
 	void hello(long retryMillis) {
 		try {
-			this.emitter.send(SseEmitter.event().reconnectTime(retryMillis).comment("connected"));
+			this.emitter.send(SseEmitter.event().reconnectTime(retryMillis).comment(" connected"));
 		}
 		catch (IOException | IllegalStateException ex) {
 			this.closed = true;

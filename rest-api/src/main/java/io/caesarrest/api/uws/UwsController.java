@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,16 +14,15 @@ import io.caesarrest.api.caller.Callers;
 import io.caesarrest.api.event.JobEventHub;
 import io.caesarrest.api.quota.Quotas;
 import io.caesarrest.app.App;
+import io.caesarrest.app.AppCatalog;
 import io.caesarrest.job.Job;
 import io.caesarrest.scheduler.JobLaunch;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +59,11 @@ class UwsController {
 
 	private final UwsProperties properties;
 
-	UwsController(UwsJobs jobs, Callers callers, Quotas quotas, JobEventHub events, UwsProperties properties) {
+	private final AppCatalog apps;
+
+	UwsController(UwsJobs jobs, Callers callers, Quotas quotas, JobEventHub events, UwsProperties properties,
+			AppCatalog apps) {
+		this.apps = apps;
 		this.jobs = jobs;
 		this.callers = callers;
 		this.quotas = quotas;
@@ -73,13 +74,13 @@ class UwsController {
 	@GetMapping
 	ResponseEntity<String> list(@PathVariable String app, @RequestParam MultiValueMap<String, String> query) {
 		this.jobs.app(app);
-		MultiValueMap<String, String> params = upper(query);
+		MultiValueMap<String, String> params = UwsQuery.upper(query);
 		Set<UwsPhase> phases = EnumSet.noneOf(UwsPhase.class);
 		for (String phase : params.getOrDefault("PHASE", List.of())) {
-			phases.add(phase(phase));
+			phases.add(UwsQuery.phase(phase));
 		}
-		Instant after = (params.getFirst("AFTER") != null) ? instant(params.getFirst("AFTER")) : null;
-		int last = (params.getFirst("LAST") != null) ? positive("LAST", params.getFirst("LAST")) : -1;
+		Instant after = (params.getFirst("AFTER") != null) ? UwsQuery.instant(params.getFirst("AFTER")) : null;
+		int last = (params.getFirst("LAST") != null) ? UwsQuery.positive("LAST", params.getFirst("LAST")) : -1;
 		List<UwsJob> list = this.jobs.list(app, this.callers.current(), new UwsJobs.JobFilter(phases, after), last,
 				base(app));
 		return xml(UwsXml.jobs(list, base(app)));
@@ -100,7 +101,7 @@ class UwsController {
 	@GetMapping("/{id}")
 	DeferredResult<ResponseEntity<String>> job(@PathVariable String app, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> query) {
-		MultiValueMap<String, String> params = upper(query);
+		MultiValueMap<String, String> params = UwsQuery.upper(query);
 		String owner = this.callers.current();
 		String base = base(app);
 		DeferredResult<ResponseEntity<String>> result = new DeferredResult<>();
@@ -111,7 +112,7 @@ class UwsController {
 			return result;
 		}
 		Duration limit = waitLimit(wait);
-		UwsPhase awaited = (params.getFirst("PHASE") != null) ? phase(params.getFirst("PHASE")) : null;
+		UwsPhase awaited = (params.getFirst("PHASE") != null) ? UwsQuery.phase(params.getFirst("PHASE")) : null;
 		var change = this.events.nextChange(id, limit);
 		current = this.jobs.view(app, id, owner, base);
 		if (!UwsPhase.ACTIVE.contains(current.phase()) || (awaited != null && current.phase() != awaited)
@@ -136,7 +137,7 @@ class UwsController {
 	@PostMapping("/{id}")
 	ResponseEntity<Void> update(@PathVariable String app, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> form) {
-		MultiValueMap<String, String> params = upper(form);
+		MultiValueMap<String, String> params = UwsQuery.upper(form);
 		String action = params.getFirst("ACTION");
 		if (action != null) {
 			if (!action.equalsIgnoreCase("DELETE")) {
@@ -165,7 +166,7 @@ class UwsController {
 	@PostMapping("/{id}/phase")
 	ResponseEntity<Void> phase(@PathVariable String app, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> form) {
-		String phase = String.valueOf(upper(form).getFirst("PHASE"));
+		String phase = String.valueOf(UwsQuery.upper(form).getFirst("PHASE"));
 		String owner = this.callers.current();
 		switch (phase.toUpperCase(Locale.ROOT)) {
 			case "RUN" -> {
@@ -238,7 +239,7 @@ class UwsController {
 		if (!job.state().isTerminal()) {
 			throw UwsException.notFound("Job " + id + " has no results yet (phase " + UwsPhase.of(job.state()) + ")");
 		}
-		if (result.equals(UwsJobs.ARCHIVE)) {
+		if (result.equals(UwsResults.ARCHIVE)) {
 			Path dir = Path.of(job.jobDir());
 			String root = "job_" + job.id();
 			StreamingResponseBody body = (out) -> JobArchive.write(dir, root,
@@ -249,10 +250,10 @@ class UwsController {
 						ContentDisposition.attachment().filename(root + ".tar.gz").build().toString())
 				.body(body);
 		}
-		Path file = this.jobs.resultFile(job, result)
+		Path file = UwsResults.file(this.apps, job, result)
 			.orElseThrow(() -> UwsException.notFound("Job " + id + " has no result " + result));
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(UwsJobs.mimeType(file.getFileName().toString())))
+			.contentType(MediaType.parseMediaType(UwsResults.mimeType(file.getFileName().toString())))
 			.contentLength(file.toFile().length())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(file.getFileName().toString()).build().toString())
@@ -273,50 +274,6 @@ class UwsController {
 		}
 		Duration max = this.properties.maxWait();
 		return (seconds < 0 || seconds > max.toSeconds()) ? max : Duration.ofSeconds(seconds);
-	}
-
-	private static UwsPhase phase(@Nullable String value) {
-		try {
-			return UwsPhase.valueOf(String.valueOf(value).trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw UwsException.badRequest("Unknown PHASE " + value + "; phases: " + List.of(UwsPhase.values()));
-		}
-	}
-
-	private static Instant instant(String value) {
-		try {
-			return OffsetDateTime.parse(value.trim()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			try {
-				return java.time.LocalDateTime.parse(value.trim()).toInstant(java.time.ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException again) {
-				throw UwsException
-					.badRequest("AFTER must be an ISO-8601 time, e.g. 2026-01-31T12:00:00Z, not " + value);
-			}
-		}
-	}
-
-	private static int positive(String name, String value) {
-		try {
-			int number = Integer.parseInt(value.trim());
-			if (number > 0) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw UwsException.badRequest(name + " must be a positive whole number, not " + value);
-	}
-
-	/** UWS control parameter names are case-insensitive. */
-	private static MultiValueMap<String, String> upper(MultiValueMap<String, String> params) {
-		MultiValueMap<String, String> upper = new LinkedMultiValueMap<>();
-		params.forEach((name, values) -> upper.addAll(name.toUpperCase(Locale.ROOT), values));
-		return upper;
 	}
 
 	private static String base(String app) {

@@ -1,7 +1,6 @@
 package io.caesarrest.api.uws;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,15 +19,20 @@ import io.caesarrest.app.AppCatalog;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobChangedEvent;
-import io.caesarrest.job.JobOutputs;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.OwnerSequences.OwnerPage;
+import io.caesarrest.scheduler.Scheduler;
+import io.caesarrest.scheduler.SchedulerException;
+import io.caesarrest.scheduler.SchedulerRef;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -42,6 +45,8 @@ import org.springframework.util.FileSystemUtils;
  */
 @Component
 class UwsJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(UwsJobs.class);
 
 	private static final Set<JobState> ACTIVE = Set.of(JobState.PENDING, JobState.STARTED, JobState.RUNNING);
 
@@ -61,10 +66,14 @@ class UwsJobs {
 
 	private final @Nullable Duration retention;
 
+	private final ObjectProvider<Scheduler> schedulers;
+
 	private final Clock clock = Clock.systemUTC();
 
 	UwsJobs(JobRepository jobs, UwsPendingJobs pending, JobSubmissions submissions, AppCatalog apps, ObjectMapper json,
-			ApplicationEventPublisher events, UwsProperties properties, Environment environment) {
+			ApplicationEventPublisher events, UwsProperties properties, Environment environment,
+			ObjectProvider<Scheduler> schedulers) {
+		this.schedulers = schedulers;
 		this.jobs = jobs;
 		this.pending = pending;
 		this.submissions = submissions;
@@ -137,6 +146,10 @@ class UwsJobs {
 		}
 		Job job = find(app, id, owner);
 		abort(app, id, owner);
+		if (job.state().isActive()) {
+			// the engine stops canceled jobs it can still find: this one is about to go
+			stopInBackend(id);
+		}
 		this.jobs.delete(id);
 		if (job.state().isTerminal()) {
 			try {
@@ -145,6 +158,21 @@ class UwsJobs {
 			catch (IOException ex) {
 				// the retention pass removes directories whose job is gone
 			}
+		}
+	}
+
+	private void stopInBackend(String id) {
+		Scheduler scheduler = this.schedulers.getIfAvailable();
+		Job current = this.jobs.findById(id).orElse(null);
+		if (scheduler == null || current == null || current.schedulerRef() == null
+				|| !scheduler.name().equals(current.scheduler())) {
+			return;
+		}
+		try {
+			scheduler.cancel(new SchedulerRef(current.schedulerRef()));
+		}
+		catch (SchedulerException ex) {
+			log.warn("Job {} deleted, but {} could not be told to stop it: {}", id, scheduler.name(), ex.getMessage());
 		}
 	}
 
@@ -232,7 +260,7 @@ class UwsJobs {
 				: null;
 		return new UwsJob(job.id(), job.app(), job.owner(), job.tag(), phase, job.submitDate(), job.startDate(),
 				job.endDate(), job.maxRunTimeSeconds(), destruction, parameters(job),
-				job.state().isTerminal() ? results(job, base) : List.of(),
+				job.state().isTerminal() ? UwsResults.of(this.apps, job, base) : List.of(),
 				(phase == UwsPhase.ERROR) ? job.status() + " (exit code " + job.exitCode() + ")" : null);
 	}
 
@@ -252,67 +280,6 @@ class UwsJobs {
 			parameters.put("callback_url", job.callbackUrl());
 		}
 		return parameters;
-	}
-
-	/** The job's indexed outputs, then the archive of its whole directory. */
-	private List<UwsJob.Result> results(Job job, String base) {
-		Path dir = Path.of(job.jobDir());
-		Map<String, String> outputs = (job.outputs() != null && !job.outputs().isEmpty()) ? job.outputs()
-				: JobOutputs.index(this.apps, job);
-		List<UwsJob.Result> results = new ArrayList<>();
-		outputs.forEach((label, name) -> {
-			Path file = dir.resolve(name);
-			if (Files.isRegularFile(file)) {
-				results.add(new UwsJob.Result(label, base + "/" + job.id() + "/results/" + label, size(file),
-						mimeType(name)));
-			}
-		});
-		if (Files.isDirectory(dir)) {
-			results
-				.add(new UwsJob.Result(ARCHIVE, base + "/" + job.id() + "/results/" + ARCHIVE, -1, "application/gzip"));
-		}
-		return results;
-	}
-
-	/** The result that is the whole job directory as a tar.gz. */
-	static final String ARCHIVE = "archive";
-
-	/** The file of a result, if the job has it. */
-	Optional<Path> resultFile(Job job, String label) {
-		Map<String, String> outputs = (job.outputs() != null && !job.outputs().isEmpty()) ? job.outputs()
-				: JobOutputs.index(this.apps, job);
-		return Optional.ofNullable(outputs.get(label))
-			.map((name) -> Path.of(job.jobDir()).resolve(name))
-			.filter(Files::isRegularFile);
-	}
-
-	static String mimeType(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
-		if (lower.endsWith(".json")) {
-			return "application/json";
-		}
-		if (lower.endsWith(".png")) {
-			return "image/png";
-		}
-		if (lower.endsWith(".vot") || lower.endsWith(".xml") || lower.endsWith(".votable")) {
-			return "application/x-votable+xml";
-		}
-		if (lower.endsWith(".fits") || lower.endsWith(".fit")) {
-			return "application/fits";
-		}
-		if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) {
-			return "application/gzip";
-		}
-		return "text/plain";
-	}
-
-	private static long size(Path file) {
-		try {
-			return Files.size(file);
-		}
-		catch (IOException ex) {
-			return -1;
-		}
 	}
 
 	/**
