@@ -41,6 +41,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param pid process id (local) or scheduler job id
  * @param leaseUntil until when the worker's claim holds
  * @param outputs output label to file name, indexed when the job ends
+ * @param callbackUrl where the job's terminal status is posted (a webhook), or null
  */
 @Document("jobs")
 public record Job(@Id String id, String owner, String app, @Field("job_options") Map<String, Object> options,
@@ -50,8 +51,8 @@ public record Job(@Id String id, String owner, String app, @Field("job_options")
 		@Field("max_run_time") long maxRunTimeSeconds, JobState state, String status, @Field("exit_code") int exitCode,
 		@Field("submit_date") Instant submitDate, @Field("start_date") @Nullable Instant startDate,
 		@Field("end_date") @Nullable Instant endDate, @Field("job_dir") String jobDir, @Nullable String worker,
-		@Nullable String pid, @Field("lease_until") @Nullable Instant leaseUntil,
-		@Nullable Map<String, String> outputs) {
+		@Nullable String pid, @Field("lease_until") @Nullable Instant leaseUntil, @Nullable Map<String, String> outputs,
+		@Field("callback_url") @Nullable String callbackUrl) {
 
 	/**
 	 * A new job, waiting to be dispatched to its scheduler.
@@ -69,7 +70,7 @@ public record Job(@Id String id, String owner, String app, @Field("job_options")
 		return new Job(id, owner, request.app(), request.options(), request.optionsField(), request.dataInputs(),
 				command.inputPath(), request.tag(), scheduler, null, command.argv(), command.cores(), command.procs(),
 				command.maxRunTime().toSeconds(), JobState.PENDING, "Job submitted and registered with success", -1,
-				now, null, null, jobDir.toString(), null, null, null, Map.of());
+				now, null, null, jobDir.toString(), null, null, null, Map.of(), request.callbackUrl());
 	}
 
 	/** Seconds between start and end, or until now while running; 0 until started. */
@@ -93,9 +94,10 @@ public record Job(@Id String id, String owner, String app, @Field("job_options")
 	 * @param optionsField the request field the options came in
 	 * @param dataInputs the data inputs
 	 * @param tag free text
+	 * @param callbackUrl where to post the terminal status, or null
 	 */
 	public record Request(String app, Map<String, Object> options, String optionsField, @Nullable Object dataInputs,
-			String tag) {
+			String tag, @Nullable String callbackUrl) {
 
 	}
 

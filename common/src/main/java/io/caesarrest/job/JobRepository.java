@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.OwnerSequences;
 import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import io.caesarrest.storage.UsageMarks;
+import io.caesarrest.webhook.WebhookOutbox;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -51,12 +53,28 @@ public class JobRepository {
 
 	private final UsageMarks usage;
 
+	private final JobChangeFeed changes;
+
+	private final WebhookOutbox webhooks;
+
 	public JobRepository(MongoOperations mongo, JobMetrics metrics) {
 		this.mongo = mongo;
 		this.metrics = metrics;
 		this.owners = new OwnerSequences(mongo, COLLECTION);
 		this.watched = new WatchedJobs(mongo);
 		this.usage = new UsageMarks(mongo);
+		this.changes = new JobChangeFeed(mongo);
+		this.webhooks = new WebhookOutbox(mongo);
+	}
+
+	/** Every state change, numbered, for event streams. */
+	public JobChangeFeed changes() {
+		return this.changes;
+	}
+
+	/** The webhook deliveries still to make. */
+	public WebhookOutbox webhooks() {
+		return this.webhooks;
 	}
 
 	/** Creates the indexes the queries below use; idempotent. */
@@ -86,6 +104,7 @@ public class JobRepository {
 		this.mongo.insert(document, COLLECTION);
 		this.usage.mark(List.of(job.owner()));
 		this.metrics.submitted(job.app());
+		this.changes.append(List.of(JobStatusChange.of(job)));
 		return job;
 	}
 
@@ -176,6 +195,7 @@ public class JobRepository {
 				if (change.target().isTerminal()) {
 					this.metrics.finished(before.app(), change.target());
 				}
+				published(Map.of(before, change));
 				return true;
 			}
 		}
@@ -239,13 +259,33 @@ public class JobRepository {
 				.collect(Collectors.toSet());
 		}
 		this.usage.mark(changed.stream().map((id) -> queued.get(id).job().owner()).toList());
+		Map<Job, JobChange> written = new LinkedHashMap<>();
 		for (String id : changed) {
 			Transition transition = queued.get(id);
 			if (transition.change().target().isTerminal()) {
 				this.metrics.finished(transition.job().app(), transition.change().target());
 			}
+			written.put(transition.job(), transition.change());
 		}
+		published(written);
 		return Set.copyOf(changed);
+	}
+
+	/**
+	 * Appends written state changes to the change feed and queues the webhooks of the
+	 * jobs that ended. A crash right after the state write loses these (the state itself
+	 * is safe).
+	 */
+	private void published(Map<Job, JobChange> written) {
+		List<JobStatusChange> after = new ArrayList<>(written.size());
+		written.forEach((job, change) -> {
+			JobStatusChange status = JobStatusChange.of(job, change);
+			after.add(status);
+			if (change.target().isTerminal() && job.callbackUrl() != null) {
+				this.webhooks.enqueue(status, job.callbackUrl());
+			}
+		});
+		this.changes.append(after);
 	}
 
 	/**

@@ -58,6 +58,8 @@ public final class JobFixtures {
 
 		private Map<String, Object> options = Map.of();
 
+		private @Nullable String callbackUrl;
+
 		public Builder id(String id) {
 			this.id = id;
 			return this;
@@ -133,6 +135,11 @@ public final class JobFixtures {
 			return this;
 		}
 
+		public Builder callbackUrl(String callbackUrl) {
+			this.callbackUrl = callbackUrl;
+			return this;
+		}
+
 		public Builder options(Map<String, Object> options) {
 			this.options = options;
 			return this;
@@ -142,7 +149,7 @@ public final class JobFixtures {
 			return new Job(this.id, this.owner, this.app, this.options, "job_options", Map.of("data", "abc"),
 					"/in.fits", "", this.scheduler, this.schedulerRef, this.argv, this.cores, 1,
 					this.maxRunTime.toSeconds(), this.state, this.status, this.exitCode, this.submitted, this.started,
-					this.ended, this.jobDir, null, null, null, Map.of());
+					this.ended, this.jobDir, null, null, null, Map.of(), this.callbackUrl);
 		}
 
 	}

@@ -76,6 +76,55 @@ abstract class JobRepositoryContractTests {
 	}
 
 	@Test
+	void numbersEveryStateChangeInTheChangeFeedAndTellsListeners() throws Exception {
+		JobRepository jobs = repository();
+		List<JobStatusChange> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+		long before = jobs.changes().latest();
+		try (AutoCloseable listening = jobs.changes().listen(heard::add)) {
+			Job job = jobs.insert(pending("alice"));
+			jobs.transition(job.id(), JobState.PENDING, JobChange.to(JobState.RUNNING, "running"));
+			Job running = jobs.findById(job.id()).orElseThrow();
+			jobs.transitionAll(List.of(new Transition(running, JobChange.to(JobState.SUCCESS, "done").exitCode(0))));
+			// a change that the table refuses is not in the feed
+			jobs.transition(job.id(), JobState.SUCCESS, JobChange.to(JobState.RUNNING, "resurrect"));
+		}
+		long latest = jobs.changes().latest();
+		assertThat(latest).isEqualTo(before + 3);
+		List<JobStatusChange> stored = List.copyOf(jobs.changes().read(before + 1, latest).values());
+		assertThat(stored).extracting(JobStatusChange::state)
+			.containsExactly(JobState.PENDING, JobState.RUNNING, JobState.SUCCESS);
+		assertThat(stored).extracting(JobStatusChange::seq).containsExactly(before + 1, before + 2, before + 3);
+		assertThat(stored.get(2).exitCode()).isZero();
+		assertThat(stored.get(2).statusDocument(Instant.now())).containsEntry("state", "SUCCESS")
+			.doesNotContainKey("owner")
+			.containsKeys("job_id", "app", "submit_date", "elapsed_time", "exit_status");
+		assertThat(heard).extracting(JobStatusChange::seq, JobStatusChange::state)
+			.isEqualTo(stored.stream()
+				.map((change) -> org.assertj.core.groups.Tuple.tuple(change.seq(), change.state()))
+				.toList());
+		assertThat(jobs.changes().read(latest + 1, latest + 5)).isEmpty();
+	}
+
+	@Test
+	void queuesAWebhookOnlyWhenAJobWithACallbackEnds() {
+		JobRepository jobs = repository();
+		Job hooked = jobs.insert(JobFixtures.job().owner("alice").callbackUrl("https://example.org/hook").build());
+		Job plain = jobs.insert(pending("alice"));
+		jobs.transition(hooked.id(), JobState.PENDING, JobChange.to(JobState.RUNNING, "running"));
+		assertThat(jobs.webhooks().find(hooked.id())).isEmpty();
+		jobs.transition(hooked.id(), JobState.RUNNING, JobChange.to(JobState.FAILURE, "exit 3").exitCode(3));
+		jobs.transition(plain.id(), JobState.PENDING, JobChange.to(JobState.CANCELED, "by user"));
+		assertThat(jobs.webhooks().find(plain.id())).isEmpty();
+		assertThat(jobs.webhooks().find(hooked.id())).get().satisfies((delivery) -> {
+			assertThat(delivery.url()).isEqualTo("https://example.org/hook");
+			assertThat(delivery.change().state()).isEqualTo(JobState.FAILURE);
+			assertThat(delivery.change().exitCode()).isEqualTo(3);
+			assertThat(delivery.attempts()).isZero();
+		});
+		jobs.webhooks().remove(hooked.id());
+	}
+
+	@Test
 	void claimsEachPendingJobOnce() throws InterruptedException {
 		JobRepository jobs = repository();
 		List<String> ids = new ArrayList<>();

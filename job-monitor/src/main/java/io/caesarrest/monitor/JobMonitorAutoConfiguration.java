@@ -15,9 +15,13 @@ import io.caesarrest.job.PeriodicTasks;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.storage.StorageLayout;
 import io.caesarrest.store.EmbeddedStore;
+import io.caesarrest.webhook.CallbackTargets;
+import io.caesarrest.webhook.WebhookAutoConfiguration;
+import io.caesarrest.webhook.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,7 +38,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * the job engine of whichever backend {@code caesar.scheduler.type} selected, and the
  * retention pass.
  */
-@AutoConfiguration(after = JobAutoConfiguration.class)
+@AutoConfiguration(after = { JobAutoConfiguration.class, WebhookAutoConfiguration.class })
 @EnableConfigurationProperties(MonitorProperties.class)
 @ConditionalOnProperty(name = "caesar.monitor.enabled", havingValue = "true", matchIfMissing = true)
 public class JobMonitorAutoConfiguration {
@@ -91,6 +95,25 @@ public class JobMonitorAutoConfiguration {
 			.filter((poll) -> poll.compareTo(properties.dispatchInterval()) < 0)
 			.orElse(properties.dispatchInterval());
 		return new JobEngineLoop(engine, leadership, interval);
+	}
+
+	/**
+	 * Delivers completion webhooks: at once for jobs that end in this process, and every
+	 * {@code caesar.webhooks.poll-interval} for retries and for jobs canceled through
+	 * another process.
+	 */
+	@Bean
+	JobMonitorLoop webhookLoop(JobRepository jobs, CallbackTargets targets, WebhookProperties properties,
+			ObjectMapper json, MonitorLeadership leadership) {
+		WebhookSender sender = new WebhookSender(jobs.webhooks(), targets, properties, json, Clock.systemUTC());
+		JobMonitorLoop loop = new JobMonitorLoop("webhooks", leadership,
+				List.of(new PeriodicTasks.Task(sender::deliverDue, properties.pollInterval())));
+		jobs.changes().listen((change) -> {
+			if (change.state().isTerminal() && properties.enabled()) {
+				loop.wakeUp();
+			}
+		});
+		return loop;
 	}
 
 	@Bean

@@ -57,6 +57,10 @@ class ServiceIntegrationTests {
 	@Autowired
 	DataFileRepository files;
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
 	ApiClient api;
 
 	@DynamicPropertySource
@@ -455,6 +459,46 @@ class ServiceIntegrationTests {
 	}
 
 	record Snapshot(List<String> dataFiles, List<String> jobPaths, String jobs, String fileIds) {
+	}
+
+	@Test
+	void describesEveryEndpointInTheOpenApiDocument() {
+		ApiClient root = new ApiClient(this.port, "");
+		HttpResponse<String> response = root.get("/v3/api-docs");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode paths = ApiClient.json(response).get("paths");
+		for (var mapping : this.mappings.getHandlerMethods().keySet()) {
+			for (String pattern : mapping.getPatternValues()) {
+				if (pattern.startsWith("/caesar/")) {
+					assertThat(paths.has(pattern)).as(pattern + " documented").isTrue();
+					for (var method : mapping.getMethodsCondition().getMethods()) {
+						JsonNode operation = paths.get(pattern).get(method.name().toLowerCase());
+						assertThat(operation).as(method + " " + pattern).isNotNull();
+						assertThat(operation.get("summary").asString()).as(method + " " + pattern).isNotBlank();
+						assertThat(operation.get("responses").has("401")).as(method + " " + pattern).isTrue();
+					}
+				}
+			}
+		}
+		assertThat(paths.has("/error")).isFalse();
+		JsonNode submit = paths.get("/caesar/api/v1.0/job").get("post");
+		assertThat(submit.get("requestBody").get("content").get("application/json").get("example").asString())
+			.contains("\"app\"", "callback_url");
+		assertThat(submit.get("responses").get("400").get("content").get("application/json")).isNotNull();
+		assertThat(paths.get("/caesar/api/v1.0/jobs")
+			.get("get")
+			.get("parameters")
+			.valueStream()
+			.map((p) -> p.get("name").asString())).contains("state", "app", "tag", "limit", "before");
+		assertThat(paths.get("/caesar/uws/v1.1/{app}/{id}")
+			.get("get")
+			.get("parameters")
+			.valueStream()
+			.map((p) -> p.get("name").asString())).contains("app", "id", "WAIT", "PHASE");
+		assertThat(paths.get("/caesar/uws/v1.1/{app}").get("post").get("responses").has("303")).isTrue();
+		HttpResponse<String> ui = root.get("/swagger-ui/index.html");
+		assertThat(ui.statusCode()).isEqualTo(200);
+		assertThat(ui.body()).contains("swagger-ui");
 	}
 
 }

@@ -80,6 +80,18 @@ class SplitDeploymentIntegrationTests {
 				"/job/" + quick + "/output", "/download/" + file, "/delete/" + file)) {
 			assertThat(bob.get(path).statusCode()).as(path).isEqualTo(404);
 		}
+		String streamed = submit(client, file, 0.5);
+		String events = "http://127.0.0.1:" + api.port() + "/caesar/api/v1.0/job/" + streamed + "/events";
+		try (EventStreamClient stream = EventStreamClient.open(events, this.issuer.token("alice@example.org"), null)) {
+			// the REST process learns of the monitor's changes from the change feed in
+			// the store
+			assertThat(stream.untilEnd(JOB_TIMEOUT))
+				.extracting(EventStreamClient.Event::name, EventStreamClient.Event::state)
+				.endsWith(org.assertj.core.groups.Tuple.tuple("status", "SUCCESS"),
+						org.assertj.core.groups.Tuple.tuple("end", "SUCCESS"));
+		}
+		assertThat(bob.get("/job/" + streamed + "/events").statusCode()).isEqualTo(404);
+		assertThat(api.api().get("/job/" + streamed + "/events").statusCode()).isEqualTo(401);
 		assertThat(client.status(canceled).get("state").asString()).isEqualTo("RUNNING");
 		assertThat(client.post("/job/" + canceled + "/cancel").statusCode()).isEqualTo(200);
 
@@ -100,14 +112,14 @@ class SplitDeploymentIntegrationTests {
 		assertThat(client.awaitState(canceled, JOB_TIMEOUT, JobState.CANCELED).get("state").asString())
 			.isEqualTo("CANCELED");
 		assertThat(endsLogged()).as("every job ended exactly once across both monitors")
-			.containsExactlyInAnyOrder(quick, running.get(0), running.get(1));
+			.containsExactlyInAnyOrder(quick, streamed, running.get(0), running.get(1));
 
 		await().atMost(JOB_TIMEOUT).untilAsserted(() -> {
 			JsonNode accounting = ApiClient.json(client.get("/accounting"));
-			assertThat(accounting.get("njobs").asLong()).isEqualTo(4);
-			assertThat(accounting.get("njobs_completed").asLong()).isEqualTo(3);
+			assertThat(accounting.get("njobs").asLong()).isEqualTo(5);
+			assertThat(accounting.get("njobs_completed").asLong()).isEqualTo(4);
 			assertThat(accounting.get("files").asLong()).isEqualTo(1);
-			assertThat(accounting.get("by_app").get("testapp").asLong()).isEqualTo(4);
+			assertThat(accounting.get("by_app").get("testapp").asLong()).isEqualTo(5);
 		});
 		assertThat(ApiClient.json(bob.get("/accounting")).get("njobs").asLong()).isZero();
 		assertThat(ApiClient.json(bob.get("/jobs"))).isEmpty();
@@ -115,7 +127,7 @@ class SplitDeploymentIntegrationTests {
 		JsonNode appstats = ApiClient
 			.json(api.api().withToken(this.issuer.adminToken("carol@example.org")).get("/appstats"));
 		assertThat(appstats.get("nusers").asLong()).isEqualTo(1);
-		assertThat(appstats.get("apps").get("testapp").get("njobs").asLong()).isEqualTo(4);
+		assertThat(appstats.get("apps").get("testapp").get("njobs").asLong()).isEqualTo(5);
 		assertThat(appstats.get("by_state").get("CANCELED").asLong()).isEqualTo(1);
 	}
 

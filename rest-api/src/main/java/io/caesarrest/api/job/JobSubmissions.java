@@ -20,6 +20,9 @@ import io.caesarrest.job.JobChangedEvent;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.StorageLayout;
+import io.caesarrest.webhook.CallbackTargets;
+import io.caesarrest.webhook.InvalidCallbackUrlException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  * unless every check passed.
  */
 @Component
-class JobSubmissions {
+public class JobSubmissions {
 
 	static final String OPTIONS = "job_options";
 
@@ -59,11 +62,13 @@ class JobSubmissions {
 
 	private final ApplicationEventPublisher events;
 
+	private final CallbackTargets callbacks;
+
 	private final Clock clock = Clock.systemUTC();
 
 	JobSubmissions(AppCatalog apps, DataFileRepository files, DatasetProperties datasets, JobRepository jobs,
 			StorageLayout layout, JobSettings settings, Scheduler scheduler, ObjectMapper json,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CallbackTargets callbacks) {
 		this.apps = apps;
 		this.files = files;
 		this.datasets = datasets;
@@ -73,10 +78,34 @@ class JobSubmissions {
 		this.scheduler = scheduler;
 		this.json = json;
 		this.events = events;
+		this.callbacks = callbacks;
 	}
 
 	Job submit(byte[] body, String owner) {
-		JsonNode request = parse(body);
+		return submit(parse(body), owner, Ids.newId());
+	}
+
+	/**
+	 * Checks a job request and records the job.
+	 * @param request the request, as the JSON body of {@code POST /job}
+	 * @param owner the caller
+	 * @param id the new job's id
+	 * @return the stored pending job
+	 */
+	public Job submit(JsonNode request, String owner, String id) {
+		Job stored = this.jobs.insert(prepare(request, owner, id));
+		this.events.publishEvent(new JobChangedEvent(stored.id(), stored.scheduler()));
+		return stored;
+	}
+
+	/**
+	 * Checks a job request and builds the job it asks for, writing nothing.
+	 * @param request the request, as the JSON body of {@code POST /job}
+	 * @param owner the caller
+	 * @param id the new job's id
+	 * @return the pending job, not stored
+	 */
+	public Job prepare(JsonNode request, String owner, String id) {
 		App app = app(request);
 		String optionsField = optionsField(request);
 		JsonNode options = request.get(optionsField);
@@ -86,17 +115,31 @@ class JobSubmissions {
 		Path input = JobInput.resolve(request.get("data_inputs"), app, owner, this.files, this.datasets);
 		ValidatedOptions validated = this.validator.validate(app, options);
 		checkRunnable(app);
-		String id = Ids.newId();
+		String callbackUrl = callbackUrl(request);
 		Duration maxRunTime = min(app.resources().maxRunTime(), this.settings.maxRunTime());
 		Job.Request jobRequest = new Job.Request(app.name(), toMap(options), optionsField,
-				this.json.convertValue(request.get("data_inputs"), Object.class), tag(request));
+				this.json.convertValue(request.get("data_inputs"), Object.class), tag(request), callbackUrl);
 		// a {java-main:} entry stays as it is: the backend that runs the job expands it
 		Job.Command command = new Job.Command(input.toString(), app.commandLine(validated, input, id),
 				validated.cores(), validated.procs(), maxRunTime);
-		Job stored = this.jobs.insert(Job.pending(id, owner, this.scheduler.name(), jobRequest, command,
-				this.layout.jobDir(owner, id), this.clock.instant()));
-		this.events.publishEvent(new JobChangedEvent(stored.id(), stored.scheduler()));
-		return stored;
+		return Job.pending(id, owner, this.scheduler.name(), jobRequest, command, this.layout.jobDir(owner, id),
+				this.clock.instant());
+	}
+
+	private @Nullable String callbackUrl(JsonNode request) {
+		JsonNode url = request.get("callback_url");
+		if (url == null || url.isNull() || (url.isString() && url.asString().isBlank())) {
+			return null;
+		}
+		if (!url.isString()) {
+			throw ApiException.badRequest("callback_url must be a string (an http or https URL)");
+		}
+		try {
+			return this.callbacks.check(url.asString().trim()).toString();
+		}
+		catch (InvalidCallbackUrlException ex) {
+			throw ApiException.badRequest(ex.getMessage());
+		}
 	}
 
 	private JsonNode parse(byte[] body) {

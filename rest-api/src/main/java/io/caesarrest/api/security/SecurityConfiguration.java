@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +36,13 @@ import static io.caesarrest.api.CaesarRestApplication.API;
 @EnableConfigurationProperties({ AuthProperties.class, CorsProperties.class })
 class SecurityConfiguration {
 
+	/** The path prefix of the UWS job lists. */
+	static final String UWS = "/caesar/uws/v1.1";
+
+	/** The OpenAPI document and the Swagger UI. */
+	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+			"/swagger-ui/**" };
+
 	@Bean
 	@ConditionalOnProperty(name = "caesar.auth.enabled", havingValue = "true")
 	SecurityFilterChain authenticatedApi(HttpSecurity http, AuthProperties auth, ObjectMapper json,
@@ -50,7 +58,9 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
 					.permitAll()
-					.requestMatchers(API + "/**")
+					.requestMatchers(API_DOCS)
+					.permitAll()
+					.requestMatchers(API + "/**", UWS + "/**")
 					.authenticated()
 					.anyRequest()
 					.denyAll());
@@ -76,6 +86,28 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The API description and its Swagger UI page, readable without a token (trying the
+	 * calls out needs one), with a content security policy that lets the page run its own
+	 * scripts and styles.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+		http.securityMatcher(API_DOCS)
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.headers((headers) -> headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
 	@Bean
 	@ConditionalOnProperty(name = "caesar.auth.enabled", havingValue = "false", matchIfMissing = true)
 	SecurityFilterChain openApi(HttpSecurity http) throws Exception {
@@ -96,6 +128,7 @@ class SecurityConfiguration {
 				.setExposedHeaders(java.util.List.of("Content-Disposition", "Retry-After", "WWW-Authenticate"));
 			configuration.setMaxAge(cors.maxAge());
 			source.registerCorsConfiguration(API + "/**", configuration);
+			source.registerCorsConfiguration(UWS + "/**", configuration);
 		}
 		return source;
 	}
