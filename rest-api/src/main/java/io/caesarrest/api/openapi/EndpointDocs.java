@@ -25,6 +25,7 @@ final class EndpointDocs {
 					"uuid":"9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d","date":"2026-11-29T10:00:00Z"}"""),
 			doc("get", API + "/fileids", "The caller's uploaded file ids", """
 					{"file_ids":["9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"]}"""),
+			doc("get", API + "/files", "The caller's uploaded files with their details, a page at a time", null),
 			doc("get", API + "/download/{uuid}", "Download an uploaded file", null),
 			doc("post", API + "/download/{uuid}", "Download an uploaded file", null),
 			doc("get", API + "/delete/{uuid}", "Delete an uploaded file", """
@@ -44,7 +45,13 @@ final class EndpointDocs {
 							"submit_date":"2026-11-29T10:00:00Z","tag":"field-17"}"""),
 			doc("get", API + "/jobs", "The caller's jobs, newest first, a page at a time (Link: rel=next)",
 					"[" + JOB_STATUS + "]"),
+			doc("get", API + "/job/{id}", "One job, as the job list shows it", null),
 			doc("get", API + "/job/{id}/status", "A job's status", JOB_STATUS),
+			doc("get", API + "/job/{id}/log", "The end of the job's log (text), in any state", null),
+			doc("get", API + "/job/{id}/files", "The files of the job directory, with their sizes", null),
+			doc("get", API + "/job/{id}/files/{name}", "Download one file of the job directory", null),
+			doc("get", API + "/job/{id}/overlay",
+					"The catalog as ellipses in the preview's pixels, turned by the image's north", null),
 			doc("get", API + "/job/{id}/cancel", "Cancel a job", """
 					{"status":"Job canceled and status updated in DB"}"""),
 			doc("post", API + "/job/{id}/cancel", "Cancel a job", """
@@ -99,7 +106,7 @@ final class EndpointDocs {
 					new Param("until", "Only jobs submitted before this time", "2026-12-01T00:00:00Z"),
 					new Param("limit", "The most jobs in one page", "100"),
 					new Param("before", "The cursor of the next page (from the Link header)", "")),
-			UWS,
+			API + "/job/{id}/log", List.of(new Param("tail", "The number of last lines, 1 to 10000", "100")), UWS,
 			List.of(new Param("PHASE", "Only jobs in this phase (repeatable)", "COMPLETED"),
 					new Param("AFTER", "Only jobs created after this time", "2026-11-01T00:00:00Z"),
 					new Param("LAST", "Only the newest n jobs", "10")),
