@@ -16,6 +16,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class TestImages {
 
+	/** The MongoDB image of the tests against a real MongoDB server. */
+	public static final String MONGO_IMAGE = System.getenv().getOrDefault("MONGO_IMAGE", "mongo:7");
+
 	/** The base of every image tests build. */
 	public static final String BASE_IMAGE = System.getenv().getOrDefault("BASE_IMAGE", "local/debian:bookworm");
 
@@ -24,6 +27,15 @@ public final class TestImages {
 
 	/** Skips the calling test unless a Docker daemon answers and has the base image. */
 	public static void assumeDockerWithBaseImage() {
+		assumeDockerWithImage(BASE_IMAGE);
+	}
+
+	/**
+	 * Skips the calling test unless a Docker daemon answers and has the image (no
+	 * registry can be reached to pull it).
+	 * @param image the image the test needs
+	 */
+	public static void assumeDockerWithImage(String image) {
 		boolean docker;
 		try {
 			docker = DockerClientFactory.instance().isDockerAvailable();
@@ -32,8 +44,29 @@ public final class TestImages {
 			docker = false;
 		}
 		assumeTrue(docker, "No Docker daemon: the container tests are skipped");
-		assumeTrue(hasImage(BASE_IMAGE), "No base image " + BASE_IMAGE
-				+ " on the Docker daemon (deploy/docker/build-base-image.sh makes it): the container tests are skipped");
+		assumeTrue(hasImage(image), image.equals(BASE_IMAGE)
+				? "No base image " + image + " on the Docker daemon (deploy/docker/build-base-image.sh makes it): "
+						+ "the container tests are skipped"
+				: "No image " + image + " on the Docker daemon (no registry to pull it from): skipped");
+	}
+
+	/** Whether a Docker daemon answers and has the base image ({@code @EnabledIf}). */
+	public static boolean baseImageAvailable() {
+		return dockerAvailable() && hasImage(BASE_IMAGE);
+	}
+
+	/** Whether a Docker daemon answers and has the MongoDB image ({@code @EnabledIf}). */
+	public static boolean mongoImageAvailable() {
+		return dockerAvailable() && hasImage(MONGO_IMAGE);
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/** Whether the daemon has an image of that name. */

@@ -19,6 +19,7 @@ import io.caesarrest.scheduler.SchedulerRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,9 @@ import static org.awaitility.Awaitility.await;
  * images' environment, the mounts, resource limits, removal after the end, an image that
  * cannot be pulled, and re-adoption of a container whose client died.
  */
+@EnabledIf(value = "io.caesarrest.docker.TestImages#baseImageAvailable",
+		disabledReason = "no Docker daemon, or no base image (BASE_IMAGE, default local/debian:bookworm, "
+				+ "which deploy/docker/build-base-image.sh makes)")
 class ContainerSchedulerContractTests extends SchedulerContractTests {
 
 	private static String probeImage;
