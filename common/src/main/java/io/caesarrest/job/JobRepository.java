@@ -57,6 +57,8 @@ public class JobRepository {
 
 	private final WebhookOutbox webhooks;
 
+	private final EndedJobs ended;
+
 	public JobRepository(MongoOperations mongo, JobMetrics metrics) {
 		this.mongo = mongo;
 		this.metrics = metrics;
@@ -65,6 +67,12 @@ public class JobRepository {
 		this.usage = new UsageMarks(mongo);
 		this.changes = new JobChangeFeed(mongo);
 		this.webhooks = new WebhookOutbox(mongo);
+		this.ended = new EndedJobs(mongo);
+	}
+
+	/** The ended jobs by the hour they ended in, for the retention pass. */
+	public EndedJobs ended() {
+		return this.ended;
 	}
 
 	/** Every state change, numbered, for event streams. */
@@ -278,13 +286,18 @@ public class JobRepository {
 	 */
 	private void published(Map<Job, JobChange> written) {
 		List<JobStatusChange> after = new ArrayList<>(written.size());
+		List<String> endedNow = new ArrayList<>();
 		written.forEach((job, change) -> {
 			JobStatusChange status = JobStatusChange.of(job, change);
 			after.add(status);
-			if (change.target().isTerminal() && job.callbackUrl() != null) {
-				this.webhooks.enqueue(status, job.callbackUrl());
+			if (change.target().isTerminal()) {
+				endedNow.add(job.id());
+				if (job.callbackUrl() != null) {
+					this.webhooks.enqueue(status, job.callbackUrl());
+				}
 			}
 		});
+		this.ended.record(endedNow, Instant.now());
 		this.changes.append(after);
 	}
 

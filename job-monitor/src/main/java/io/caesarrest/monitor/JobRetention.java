@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import io.caesarrest.job.EndedJobs;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.storage.StorageLayout;
@@ -52,6 +54,46 @@ class JobRetention {
 	 */
 	Map<String, Integer> purge() {
 		Instant cutoff = this.clock.instant().minus(this.retention);
+		EndedJobs ended = this.jobs.ended();
+		Optional<Instant> next = ended.nextHour();
+		int jobsRemoved = next.isPresent() ? purgeByHour(ended, next.get(), cutoff) : purgeByScan(ended, cutoff);
+		int orphans = purgeOrphanDirectories(cutoff);
+		if (jobsRemoved + orphans > 0) {
+			log.info("Retention: removed {} jobs ended before {} and {} directories of deleted jobs", jobsRemoved,
+					cutoff, orphans);
+		}
+		return Map.of("jobs", jobsRemoved, "orphanDirectories", orphans);
+	}
+
+	/**
+	 * Reads the hours not read yet, each by its id, up to the last whole hour before the
+	 * cutoff: the cost grows with the jobs that expire, not with all stored jobs.
+	 */
+	private int purgeByHour(EndedJobs ended, Instant next, Instant cutoff) {
+		int removed = 0;
+		Instant hour = next;
+		while (!hour.plus(EndedJobs.step()).isAfter(cutoff)) {
+			List<String> ids = ended.endedIn(hour);
+			for (int from = 0; from < ids.size(); from += BATCH) {
+				for (Job job : this.jobs.findAllById(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
+					if (job.state().isTerminal() && (job.endDate() == null || job.endDate().isBefore(cutoff))
+							&& remove(job)) {
+						removed++;
+					}
+				}
+			}
+			ended.forget(hour);
+			hour = hour.plus(EndedJobs.step());
+			ended.setNextHour(hour);
+		}
+		return removed;
+	}
+
+	/**
+	 * The first pass (and the pass after an upgrade from a version without the hours):
+	 * one query over all ended jobs, then the hours from the cutoff's on.
+	 */
+	private int purgeByScan(EndedJobs ended, Instant cutoff) {
 		int jobsRemoved = 0;
 		int batchRemoved;
 		List<Job> expired;
@@ -59,20 +101,23 @@ class JobRetention {
 			batchRemoved = 0;
 			expired = this.jobs.findEndedBefore(cutoff, BATCH);
 			for (Job job : expired) {
-				if (job.jobDir() == null || removeDirectory(Path.of(job.jobDir()))) {
-					this.jobs.delete(job.id());
+				if (remove(job)) {
 					batchRemoved++;
 				}
 			}
 			jobsRemoved += batchRemoved;
 		}
 		while (expired.size() == BATCH && batchRemoved == BATCH);
-		int orphans = purgeOrphanDirectories(cutoff);
-		if (jobsRemoved + orphans > 0) {
-			log.info("Retention: removed {} jobs ended before {} and {} directories of deleted jobs", jobsRemoved,
-					cutoff, orphans);
+		ended.setNextHour(EndedJobs.hour(cutoff));
+		return jobsRemoved;
+	}
+
+	private boolean remove(Job job) {
+		if (job.jobDir() == null || removeDirectory(Path.of(job.jobDir()))) {
+			this.jobs.delete(job.id());
+			return true;
 		}
-		return Map.of("jobs", jobsRemoved, "orphanDirectories", orphans);
+		return false;
 	}
 
 	private int purgeOrphanDirectories(Instant cutoff) {

@@ -7,10 +7,13 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.caesarrest.job.EndedJobs;
 import io.caesarrest.job.Job;
+import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobFixtures;
 import io.caesarrest.job.JobMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -72,6 +75,36 @@ class JobRetentionTests {
 		assertThat(orphan).doesNotExist();
 		assertThat(recentOrphan).isDirectory();
 		assertThat(upload).exists();
+	}
+
+	@Test
+	void laterPassesReadTheHoursJobsEndedInAndNeverScanTheJobs() throws IOException {
+		Instant now = Instant.now();
+		JobRetention first = new JobRetention(this.jobs, this.layout, Duration.ofDays(30),
+				Clock.fixed(now, ZoneOffset.UTC));
+		assertThat(first.purge()).containsEntry("jobs", 0);
+		assertThat(this.jobs.ended().nextHour()).contains(EndedJobs.hour(now.minus(Duration.ofDays(30))));
+
+		Job endedNow = job(JobState.RUNNING, null);
+		assertThat(this.jobs.transition(endedNow.id(), JobState.RUNNING,
+				JobChange.to(JobState.SUCCESS, "done").exitCode(0).ended(now)))
+			.isTrue();
+		// a job no hour holds (stored ended without a state change): only a scan would
+		// find it
+		Job neverEnded = job(JobState.SUCCESS, now.minus(Duration.ofDays(40)));
+
+		JobRetention tooEarly = new JobRetention(this.jobs, this.layout, Duration.ofDays(30),
+				Clock.fixed(now.plus(Duration.ofDays(29)), ZoneOffset.UTC));
+		assertThat(tooEarly.purge()).containsEntry("jobs", 0);
+		assertThat(this.jobs.findById(endedNow.id())).isPresent();
+
+		JobRetention later = new JobRetention(this.jobs, this.layout, Duration.ofDays(30),
+				Clock.fixed(now.plus(Duration.ofDays(30)).plus(Duration.ofHours(2)), ZoneOffset.UTC));
+		assertThat(later.purge()).containsEntry("jobs", 1);
+		assertThat(this.jobs.findById(endedNow.id())).isEmpty();
+		assertThat(Path.of(endedNow.jobDir())).doesNotExist();
+		assertThat(this.jobs.findById(neverEnded.id())).isPresent();
+		assertThat(this.jobs.ended().endedIn(EndedJobs.hour(now))).isEmpty();
 	}
 
 	private Job job(JobState state, Instant ended) throws IOException {
