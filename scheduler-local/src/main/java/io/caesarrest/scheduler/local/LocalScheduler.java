@@ -227,7 +227,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	public void cancel(SchedulerRef ref) {
 		LocalRef local = LocalRef.parse(ref);
 		Running job = this.running.computeIfAbsent(local.pid(), (pid) -> adopt(local).orElse(null));
-		if (job != null && job.outcome() == null && job.handle().isAlive()) {
+		if (job != null && job.outcome() == null && job.alive()) {
 			this.running.put(local.pid(), job.ending(JobState.CANCELED, CANCELED_EXIT_CODE, "Job canceled by user"));
 			stop(local, job);
 		}
@@ -243,7 +243,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			job = adopted.get();
 			this.running.put(ref.pid(), job);
 		}
-		if (job.handle().isAlive()) {
+		if (job.alive()) {
 			if (job.outcome() == null && this.clock.instant().isAfter(ref.deadline())) {
 				this.running.put(ref.pid(), job.ending(JobState.TIMED_OUT, TIMED_OUT_EXIT_CODE,
 						"Job exceeded its time limit and was stopped"));
@@ -401,6 +401,15 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	}
 
 	private record Running(LocalRef ref, ProcessHandle handle, Process process, Outcome outcome) {
+
+		/**
+		 * Whether the process still runs. A child of this JVM is asked as a process, so
+		 * that its exit value is there once it is not alive (its handle can report a
+		 * process that has exited before the JVM has reaped it).
+		 */
+		boolean alive() {
+			return (this.process != null) ? this.process.isAlive() : this.handle.isAlive();
+		}
 
 		Running ending(JobState state, int exitCode, String message) {
 			return new Running(this.ref, this.handle, this.process, new Outcome(state, exitCode, message));
