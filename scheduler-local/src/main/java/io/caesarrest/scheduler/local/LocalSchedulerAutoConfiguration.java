@@ -2,9 +2,14 @@ package io.caesarrest.scheduler.local;
 
 import java.time.Clock;
 
+import io.caesarrest.app.App;
+import io.caesarrest.app.AppCatalog;
+import io.caesarrest.app.JavaMainCommand;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +29,7 @@ public class LocalSchedulerAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	LocalScheduler localScheduler(LocalSchedulerProperties properties,
-			@Value("${caesar.monitor.enabled:true}") boolean runsJobs) {
+			@Value("${caesar.monitor.enabled:true}") boolean runsJobs, ObjectProvider<AppCatalog> apps) {
 		LocalSchedulerProperties.Containers containers = properties.containers();
 		// only the process that runs the jobs talks to the runtime (the REST API of a
 		// split
@@ -40,8 +45,27 @@ public class LocalSchedulerAutoConfiguration {
 						+ " does not answer; jobs of image apps will fail until it does: " + version.output().strip());
 			}
 		}
-		return new LocalScheduler(properties.effectiveCores(), properties.pollInterval(), properties.killGrace(),
-				Clock.systemUTC(), containers);
+		// only the process that runs the jobs keeps JVMs ready for them
+		LocalScheduler scheduler = new LocalScheduler(properties.effectiveCores(), properties.pollInterval(),
+				properties.killGrace(), Clock.systemUTC(), containers, new WorkerJvms(properties.effectiveJvmDir()),
+				runsJobs ? properties.warmJvms() : 0);
+		AppCatalog catalog = runsJobs ? apps.getIfAvailable() : null;
+		if (catalog != null) {
+			for (App app : catalog.apps()) {
+				JavaMainCommand.mainClass(app.launch().nativeCommand())
+					.ifPresent((main) -> scheduler.prepareJava(main, memoryBytes(app)));
+			}
+		}
+		return scheduler;
+	}
+
+	private static long memoryBytes(App app) {
+		try {
+			return app.resources().memoryBytes();
+		}
+		catch (IllegalArgumentException ex) {
+			return 0;
+		}
 	}
 
 }
