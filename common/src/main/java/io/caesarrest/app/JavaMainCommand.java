@@ -97,6 +97,15 @@ public final class JavaMainCommand {
 		return command;
 	}
 
+	/**
+	 * Returns the Spring Boot executable jar this service runs from, if it does.
+	 * @return the jar, empty when the service runs from a plain class path
+	 */
+	public static Optional<Path> executableJar() {
+		String classPath = System.getProperty("java.class.path");
+		return isBootJar(classPath) ? Optional.of(Path.of(classPath).toAbsolutePath()) : Optional.empty();
+	}
+
 	private static boolean isBootJar(String classPath) {
 		if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")
 				|| !Files.isRegularFile(Path.of(classPath))) {

@@ -213,8 +213,9 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			if (warm.isPresent()) {
 				return warm.get();
 			}
-			command.addAll(JavaMainCommand.expand(launch.argv(), (this.jvms != null)
-					? this.jvms.coldOptions(WorkerJvms.heapBytes(launch.memoryBytes())) : List.of()));
+			command.addAll(
+					(this.jvms != null) ? this.jvms.expand(launch.argv(), WorkerJvms.heapBytes(launch.memoryBytes()))
+							: JavaMainCommand.expand(launch.argv()));
 			environment.putAll(launch.environment());
 			environment.put("JOB_DIR", jobDir.toString());
 			environment.put("JOB_OUTDIR", jobDir.toString());

@@ -1,6 +1,9 @@
 package io.caesarrest.scheduler.local;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.caesarrest.app.App;
 import io.caesarrest.app.AppCatalog;
@@ -45,15 +48,24 @@ public class LocalSchedulerAutoConfiguration {
 						+ " does not answer; jobs of image apps will fail until it does: " + version.output().strip());
 			}
 		}
-		// only the process that runs the jobs keeps JVMs ready for them
+		WorkerJvms jvms = new WorkerJvms(properties.effectiveJvmDir(), properties.classDataSharing());
 		LocalScheduler scheduler = new LocalScheduler(properties.effectiveCores(), properties.pollInterval(),
-				properties.killGrace(), Clock.systemUTC(), containers, new WorkerJvms(properties.effectiveJvmDir()),
-				runsJobs ? properties.warmJvms() : 0);
-		AppCatalog catalog = runsJobs ? apps.getIfAvailable() : null;
-		if (catalog != null) {
+				properties.killGrace(), Clock.systemUTC(), containers, jvms, runsJobs ? properties.warmJvms() : 0);
+		AppCatalog catalog = apps.getIfAvailable();
+		if (runsJobs && catalog != null) {
+			// only the process that runs the jobs prepares their JVMs, in the background
+			Map<String, Long> javaApps = new LinkedHashMap<>();
 			for (App app : catalog.apps()) {
 				JavaMainCommand.mainClass(app.launch().nativeCommand())
-					.ifPresent((main) -> scheduler.prepareJava(main, memoryBytes(app)));
+					.ifPresent((main) -> javaApps.putIfAbsent(main, memoryBytes(app)));
+			}
+			if (!javaApps.isEmpty()) {
+				Thread preparing = new Thread(() -> {
+					jvms.prepare(List.copyOf(javaApps.keySet()));
+					javaApps.forEach(scheduler::prepareJava);
+				}, "local-scheduler-jvms");
+				preparing.setDaemon(true);
+				preparing.start();
 			}
 		}
 		return scheduler;

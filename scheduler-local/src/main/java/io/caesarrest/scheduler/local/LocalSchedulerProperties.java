@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("caesar.scheduler.local")
 public record LocalSchedulerProperties(@DefaultValue("0") int cores, @DefaultValue("250ms") Duration pollInterval,
 		@DefaultValue("3s") Duration killGrace, @DefaultValue Containers containers, @DefaultValue("1") int warmJvms,
-		@Nullable Path jvmDir) {
+		@Nullable Path jvmDir, @DefaultValue("false") boolean classDataSharing) {
 
 	/** Where the JVMs of Java apps keep their files. */
 	public Path effectiveJvmDir() {

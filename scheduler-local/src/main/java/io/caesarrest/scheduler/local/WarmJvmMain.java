@@ -34,6 +34,11 @@ import java.util.stream.Stream;
  */
 public final class WarmJvmMain {
 
+	/**
+	 * First argument that makes the JVM exit after its warm-up (to archive its classes).
+	 */
+	static final String EXIT_AFTER_WARM_UP = "--exit-after-warm-up";
+
 	/** File with the job dir, written once this JVM has its job. */
 	static final String JOB_DIR_FILE = "job-dir";
 
@@ -58,6 +63,10 @@ public final class WarmJvmMain {
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		System.setProperty("java.awt.headless", "true");
+		if (args.length > 0 && args[0].equals(EXIT_AFTER_WARM_UP)) {
+			warmUp(Arrays.asList(args).subList(1, args.length));
+			System.exit(0);
+		}
 		Thread warmUp = new Thread(() -> warmUp(Arrays.asList(args)), "warm-up");
 		warmUp.start();
 		List<String> job = readJob();

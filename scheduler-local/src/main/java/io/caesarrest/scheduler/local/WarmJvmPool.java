@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.caesarrest.app.JavaMainCommand;
 import io.caesarrest.scheduler.JobLaunch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -142,7 +141,7 @@ final class WarmJvmPool implements AutoCloseable {
 	private WarmJvm start(long heapBytes) throws IOException {
 		Path dir = Files.createDirectory(this.root.resolve("jvm-" + (++this.started)));
 		List<String> command = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "caesar-worker-jvm"));
-		command.addAll(JavaMainCommand.command(WarmJvmMain.class.getName(), this.jvms.options(heapBytes, true)));
+		command.addAll(this.jvms.command(WarmJvmMain.class.getName(), this.jvms.options(heapBytes)));
 		command.addAll(this.classes.getOrDefault(heapBytes, Set.of()));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)

@@ -38,7 +38,7 @@ class WarmJvmSchedulerContractTests extends SchedulerContractTests {
 
 	private LocalScheduler newScheduler() {
 		return new LocalScheduler(2, Duration.ofMillis(250), Duration.ofMillis(500), Clock.systemUTC(), null,
-				new WorkerJvms(this.tempDir.resolve("jvms")), 2);
+				new WorkerJvms(this.tempDir.resolve("jvms"), false), 2);
 	}
 
 	@BeforeEach
