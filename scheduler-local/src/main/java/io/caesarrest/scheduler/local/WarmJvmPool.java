@@ -102,6 +102,9 @@ final class WarmJvmPool implements AutoCloseable {
 			}
 			jvm.process().destroyForcibly();
 		}
+		// none idle (all busy, or one died while waiting): the next job of this size is
+		// warm
+		fill(heapBytes);
 		return Optional.empty();
 	}
 
