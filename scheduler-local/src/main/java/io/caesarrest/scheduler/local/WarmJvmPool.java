@@ -33,9 +33,10 @@ final class WarmJvmPool implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(WarmJvmPool.class);
 
-	// values are read from files as data, never parsed as shell text
-	private static final String WRAPPER = "\"$@\"; rc=$?; if [ -f " + WarmJvmMain.JOB_DIR_FILE + " ]; then "
-			+ "d=$(cat " + WarmJvmMain.JOB_DIR_FILE + "); if [ -s jvm.log ]; then cat jvm.log >> \"$(cat "
+	// values are read from files as data, never parsed as shell text; on SIGTERM (cancel,
+	// time-out) the wrapper outlives the JVM to save its code and remove its dir
+	private static final String WRAPPER = "trap : TERM; \"$@\"; rc=$?; if [ -f " + WarmJvmMain.JOB_DIR_FILE
+			+ " ]; then " + "d=$(cat " + WarmJvmMain.JOB_DIR_FILE + "); if [ -s jvm.log ]; then cat jvm.log >> \"$(cat "
 			+ WarmJvmMain.JOB_LOG_FILE + ")\"; fi; printf '%s\\n' \"$rc\" > \"$d/" + JobLaunch.EXIT_CODE_FILE
 			+ ".tmp\" && mv -f \"$d/" + JobLaunch.EXIT_CODE_FILE + ".tmp\" \"$d/" + JobLaunch.EXIT_CODE_FILE
 			+ "\"; fi; cd / && rm -rf \"$CAESAR_WORKER_DIR\"; exit \"$rc\"";

@@ -110,6 +110,27 @@ class WarmJvmSchedulerContractTests extends SchedulerContractTests {
 	}
 
 	@Test
+	void aCanceledJobsJvmEndsAndLeavesItsCodeAndNoDir() throws IOException {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		Path jobDir = newJobDir();
+		SchedulerRef ref = this.scheduler
+			.submit(launch(jobDir, Duration.ofMinutes(5), "/bin/sh", "-c", "echo started > started.txt; sleep 300"));
+		await().atMost(endTimeout()).until(() -> Files.exists(jobDir.resolve("started.txt")));
+		this.scheduler.cancel(ref);
+		assertThat(awaitEnd(ref).state()).isEqualTo(JobState.CANCELED);
+		// the wrapper outlived the JVM's SIGTERM: it saved the code and removed the JVM's
+		// dir
+		await().atMost(endTimeout()).until(() -> Files.exists(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)));
+		assertThat(Files.readString(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)).trim()).isEqualTo("143");
+		await().atMost(endTimeout()).untilAsserted(() -> {
+			try (var dirs = Files.list(this.tempDir.resolve("jvms"))) {
+				// the two idle JVMs (the one that ran the job replaced) and nothing else
+				assertThat(dirs.flatMap(WarmJvmSchedulerContractTests::list)).hasSize(2);
+			}
+		});
+	}
+
+	@Test
 	void anotherInstanceReadsTheResultFromTheJobDir() throws IOException {
 		SchedulerRef ref = this.scheduler.submit(launch(newJobDir(), Duration.ofMinutes(5), "/bin/sh", "-c", "exit 7"));
 		awaitEnd(ref);
