@@ -32,23 +32,10 @@ public final class JavaMainCommand {
 	 * @return the expanded command line
 	 */
 	public static List<String> expand(List<String> argv) {
-		return expand(argv, List.of());
-	}
-
-	/**
-	 * Returns the argv with every {@code {java-main:<class>}} entry expanded, with more
-	 * JVM options.
-	 * @param argv a command line
-	 * @param jvmOptions options of the JVMs it starts, after the default ones
-	 * @return the expanded command line
-	 */
-	public static List<String> expand(List<String> argv, List<String> jvmOptions) {
 		List<String> expanded = new ArrayList<>(argv.size() + 6);
 		for (String arg : argv) {
 			if (isJavaMain(arg)) {
-				List<String> options = new ArrayList<>(JVM_OPTIONS);
-				options.addAll(jvmOptions);
-				expanded.addAll(command(mainClass(arg), options));
+				expanded.addAll(command(mainClass(arg), JVM_OPTIONS));
 			}
 			else {
 				expanded.add(arg);

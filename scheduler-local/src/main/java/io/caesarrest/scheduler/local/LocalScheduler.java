@@ -28,6 +28,8 @@ import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.scheduler.SchedulerRejectedException;
 import io.caesarrest.storage.StorageLayout;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * own, through the runtime's client attached as the job's process ({@link ContainerCli}).
  */
 public class LocalScheduler implements Scheduler, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(LocalScheduler.class);
 
 	private static final String EXIT_CODE_FILE = JobLaunch.EXIT_CODE_FILE;
 
@@ -130,7 +134,10 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	 */
 	public void prepareJava(String mainClass, long memoryBytes) {
 		if (this.warmJvms != null && WarmJvmMain.canRun(mainClass)) {
-			this.warmJvms.prepare(WorkerJvms.heapBytes(memoryBytes), mainClass);
+			long heap = WorkerJvms.heapBytes(memoryBytes);
+			logger.info("Local queue: " + mainClass + " runs in pre-started JVMs ("
+					+ ((heap > 0) ? "heap " + (heap >> 20) + " MiB" : "default heap") + ")");
+			this.warmJvms.prepare(heap, mainClass);
 		}
 	}
 

@@ -72,6 +72,8 @@ public class WorkerJvms {
 			if (this.classDataSharing) {
 				this.archive = dumpClasses(this.dir.resolve("classes-" + key + ".jsa"), warmUpClasses);
 			}
+			logger.info("Java apps' JVMs start from " + ((this.classPath != null) ? this.classPath : "the class path")
+					+ ((this.archive != null) ? " with the class-data archive " + this.archive : ""));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Java apps' JVMs start from the service's class path, without class-data sharing: " + ex);
