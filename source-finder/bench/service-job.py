@@ -8,9 +8,13 @@ submits, in turn, `sfinder` with default options but both cores (nthreads=2) and
 SExtractor is installed, `sextractor` with the benchmark's settings (detect-thresh 3,
 detect-minarea 5). Each job's time runs from the submit request to the API reporting
 SUCCESS, so it holds queueing, the JVM or process start, the run, and the monitor's
-latency. The jobs alternate so that both see the same machine state.
+latency. The jobs alternate so that both see the same machine state, with a pause between
+jobs (3 s by default, env PAUSE) so that the pre-started JVM that replaces a finished one
+warms up before the next job rather than during it, and a first pause after the start
+(15 s, env SETTLE) for the service to prepare its worker JVMs. Further arguments go to the
+service, e.g. --caesar.scheduler.local.warm-jvms=0 for a JVM started per job.
 
-Usage: source-finder/bench/service-job.py [size=4000] [jobs per app=5] [port=18481]
+Usage: source-finder/bench/service-job.py [size=4000] [jobs per app=5] [port=18481] [service option ...]
 """
 import os
 import shutil
@@ -37,13 +41,16 @@ def main():
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 4000
     jobs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     port = int(sys.argv[3]) if len(sys.argv) > 3 else 18481
+    service_options = sys.argv[4:]
+    pause = float(os.environ.get("PAUSE", "3"))
     if not os.path.isfile(JAR):
         sys.exit(f"{JAR} is missing: run ./mvnw -B package -DskipTests first")
     work = tempfile.mkdtemp(prefix="service-job-bench-")
     image = os.path.join(work, "field.fits")
     simulate(image, f"--size={size}", f"--seed={size}")
     try:
-        with running_service(work, port) as api:
+        with running_service(work, port, *service_options) as api:
+            time.sleep(float(os.environ.get("SETTLE", "15")))
             apps = request(api + "/apps")["apps"]
             file_id = upload(api, image)
             runs = {"sfinder": ("sfinder", {"nthreads": 2})}
@@ -51,16 +58,19 @@ def main():
                 runs["sextractor"] = ("sextractor", {"detect-thresh": 3, "detect-minarea": 5})
             times = {name: [] for name in runs}
             print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
-                  f"{size}x{size} field, submit to SUCCESS through the service")
+                  f"{size}x{size} field, submit to SUCCESS through the service, load "
+                  f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}, service options {service_options}")
             for i in range(jobs):
                 for name, (app, options) in runs.items():
                     state, seconds = run_job(api, app, file_id, options)
                     if state != "SUCCESS":
                         sys.exit(f"{name} job ended {state}")
                     times[name].append(seconds)
-                    print(f"{name} job {i + 1}: {seconds:.2f} s")
+                    print(f"{name} job {i + 1}: {seconds:.2f} s", flush=True)
+                    time.sleep(pause)
             for name, values in times.items():
                 print(f"{name}: best {min(values):.2f} s, median {statistics.median(values):.2f} s over {jobs} jobs")
+            print(f"# load at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             if len(times) == 2:
                 print(f"whole-job speed ratio sfinder/SExtractor: best "
                       f"{min(times['sextractor']) / min(times['sfinder']):.2f}, median "

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarFile;
 
 /**
@@ -33,8 +34,8 @@ public final class JavaMainCommand {
 	public static List<String> expand(List<String> argv) {
 		List<String> expanded = new ArrayList<>(argv.size() + 6);
 		for (String arg : argv) {
-			if (arg.startsWith(PREFIX) && arg.endsWith("}")) {
-				expanded.addAll(launch(arg.substring(PREFIX.length(), arg.length() - 1)));
+			if (isJavaMain(arg)) {
+				expanded.addAll(command(mainClass(arg), JVM_OPTIONS));
 			}
 			else {
 				expanded.add(arg);
@@ -43,10 +44,35 @@ public final class JavaMainCommand {
 		return expanded;
 	}
 
-	private static List<String> launch(String mainClass) {
+	/**
+	 * Returns the main class of a command line that starts with a
+	 * {@code {java-main:<class>}} entry.
+	 * @param argv a command line
+	 * @return the class, empty when the command starts otherwise
+	 */
+	public static Optional<String> mainClass(List<String> argv) {
+		return (!argv.isEmpty() && isJavaMain(argv.get(0))) ? Optional.of(mainClass(argv.get(0))) : Optional.empty();
+	}
+
+	private static boolean isJavaMain(String arg) {
+		return arg.startsWith(PREFIX) && arg.endsWith("}");
+	}
+
+	private static String mainClass(String arg) {
+		return arg.substring(PREFIX.length(), arg.length() - 1);
+	}
+
+	/**
+	 * Returns the argv that starts a main class in a new JVM with this service's class
+	 * path.
+	 * @param mainClass the class
+	 * @param jvmOptions every option of the JVM
+	 * @return the command line
+	 */
+	public static List<String> command(String mainClass, List<String> jvmOptions) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(JVM_OPTIONS);
+		command.addAll(jvmOptions);
 		String classPath = System.getProperty("java.class.path");
 		if (isBootJar(classPath)) {
 			command.addAll(List.of("-Dloader.main=" + mainClass, "-cp", Path.of(classPath).toAbsolutePath().toString(),
@@ -56,6 +82,15 @@ public final class JavaMainCommand {
 			command.addAll(List.of("-cp", absolute(classPath), mainClass));
 		}
 		return command;
+	}
+
+	/**
+	 * Returns the Spring Boot executable jar this service runs from, if it does.
+	 * @return the jar, empty when the service runs from a plain class path
+	 */
+	public static Optional<Path> executableJar() {
+		String classPath = System.getProperty("java.class.path");
+		return isBootJar(classPath) ? Optional.of(Path.of(classPath).toAbsolutePath()) : Optional.empty();
 	}
 
 	private static boolean isBootJar(String classPath) {

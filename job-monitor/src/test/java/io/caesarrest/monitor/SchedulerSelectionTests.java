@@ -27,7 +27,7 @@ class SchedulerSelectionTests {
 		.withConfiguration(AutoConfigurations.of(SchedulerAutoConfiguration.class, StorageAutoConfiguration.class,
 				LocalSchedulerAutoConfiguration.class, SlurmSchedulerAutoConfiguration.class,
 				AppAutoConfiguration.class, KubernetesSchedulerAutoConfiguration.class))
-		.withPropertyValues("caesar.home=target/selection-home");
+		.withPropertyValues("caesar.home=target/selection-home", "caesar.scheduler.local.warm-jvms=0");
 
 	@Test
 	void runsLocalJobsWhenNoTypeIsSet() {

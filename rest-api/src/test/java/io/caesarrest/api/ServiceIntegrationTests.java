@@ -68,6 +68,9 @@ class ServiceIntegrationTests {
 		registry.add("caesar.home", () -> home.toString());
 		registry.add("caesar.apps.dir", TestApps::dir);
 		registry.add("caesar.upload.max-size", () -> "4MB");
+		// the built-in finder's job runs in a pre-started JVM (off in the other tests)
+		registry.add("caesar.scheduler.local.warm-jvms", () -> "1");
+		registry.add("caesar.scheduler.local.jvm-dir", () -> home.resolve("jvms").toString());
 	}
 
 	@BeforeEach

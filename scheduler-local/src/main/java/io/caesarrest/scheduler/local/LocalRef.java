@@ -8,16 +8,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a local handle encodes: enough to find the process again after a restart (pid and
- * its start time, against pid reuse), its deadline, the job's container if it runs in
- * one, and its job dir (for the exit-code file). Written
- * {@code pid:start:deadline[:container]:jobDir}.
+ * its start time, against pid reuse), when the job started, its deadline, the job's
+ * container if it runs in one, and its job dir (for the exit-code file). Written
+ * {@code pid[@processStart]:start:deadline[:container]:jobDir}, the process start only
+ * when the process started before the job (a pre-started worker JVM).
  */
-record LocalRef(long pid, Instant started, Instant deadline, @Nullable String container, Path jobDir) {
+record LocalRef(long pid, Instant processStarted, Instant started, Instant deadline, @Nullable String container,
+		Path jobDir) {
 
 	private static final String CONTAINER_PREFIX = "caesar-job-";
 
+	LocalRef(long pid, Instant started, Instant deadline, @Nullable String container, Path jobDir) {
+		this(pid, started, started, deadline, container, jobDir);
+	}
+
 	SchedulerRef toRef() {
-		return new SchedulerRef(this.pid + ":" + this.started.toEpochMilli() + ":" + this.deadline.toEpochMilli() + ":"
+		String process = this.processStarted.equals(this.started) ? Long.toString(this.pid)
+				: this.pid + "@" + this.processStarted.toEpochMilli();
+		return new SchedulerRef(process + ":" + this.started.toEpochMilli() + ":" + this.deadline.toEpochMilli() + ":"
 				+ ((this.container != null) ? this.container + ":" : "") + this.jobDir);
 	}
 
@@ -26,6 +34,9 @@ record LocalRef(long pid, Instant started, Instant deadline, @Nullable String co
 		if (parts.length != 4) {
 			throw new IllegalArgumentException("Not a local scheduler reference: " + ref.value());
 		}
+		String[] process = parts[0].split("@", 2);
+		Instant started = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+		Instant processStarted = (process.length == 2) ? Instant.ofEpochMilli(Long.parseLong(process[1])) : started;
 		String container = null;
 		String dir = parts[3];
 		int colon = dir.indexOf(':');
@@ -33,7 +44,7 @@ record LocalRef(long pid, Instant started, Instant deadline, @Nullable String co
 			container = dir.substring(0, colon);
 			dir = dir.substring(colon + 1);
 		}
-		return new LocalRef(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
+		return new LocalRef(Long.parseLong(process[0]), processStarted, started,
 				Instant.ofEpochMilli(Long.parseLong(parts[2])), container, Path.of(dir));
 	}
 

@@ -28,6 +28,8 @@ import io.caesarrest.scheduler.SchedulerException;
 import io.caesarrest.scheduler.SchedulerRef;
 import io.caesarrest.scheduler.SchedulerRejectedException;
 import io.caesarrest.storage.StorageLayout;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * own, through the runtime's client attached as the job's process ({@link ContainerCli}).
  */
 public class LocalScheduler implements Scheduler, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(LocalScheduler.class);
 
 	private static final String EXIT_CODE_FILE = JobLaunch.EXIT_CODE_FILE;
 
@@ -82,6 +86,10 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	private final @Nullable ContainerCli containers;
 
+	private final @Nullable WorkerJvms jvms;
+
+	private final @Nullable WarmJvmPool warmJvms;
+
 	private volatile @Nullable Runnable exitListener;
 
 	/**
@@ -92,7 +100,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	 * @param clock the clock
 	 */
 	public LocalScheduler(int cores, Duration pollInterval, Duration killGrace, Clock clock) {
-		this(cores, pollInterval, killGrace, clock, null);
+		this(cores, pollInterval, killGrace, clock, null, null, 0);
 	}
 
 	/**
@@ -102,14 +110,35 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	 * @param killGrace time between SIGTERM and SIGKILL when a job is stopped
 	 * @param clock the clock
 	 * @param containers the container runtime of image apps, {@code null} to refuse them
+	 * @param jvms how JVMs of Java apps start, {@code null} for the defaults of
+	 * {@link JavaMainCommand}
+	 * @param warmJvms idle pre-started JVMs to keep per heap size for Java apps, 0 for
+	 * none
 	 */
 	public LocalScheduler(int cores, Duration pollInterval, Duration killGrace, Clock clock,
-			LocalSchedulerProperties.@Nullable Containers containers) {
+			LocalSchedulerProperties.@Nullable Containers containers, @Nullable WorkerJvms jvms, int warmJvms) {
 		this.cores = cores;
 		this.pollInterval = pollInterval;
 		this.killGrace = killGrace;
 		this.clock = clock;
 		this.containers = (containers != null && containers.enabled()) ? new ContainerCli(containers) : null;
+		this.jvms = jvms;
+		this.warmJvms = (jvms != null && warmJvms > 0) ? new WarmJvmPool(warmJvms, jvms) : null;
+	}
+
+	/**
+	 * Starts pre-started JVMs for a Java app's main class now rather than at its first
+	 * job (no-op without a pool, or for a class that cannot run in one).
+	 * @param mainClass the main class
+	 * @param memoryBytes the app's memory hint, 0 when unknown
+	 */
+	public void prepareJava(String mainClass, long memoryBytes) {
+		if (this.warmJvms != null && WarmJvmMain.canRun(mainClass)) {
+			long heap = WorkerJvms.heapBytes(memoryBytes);
+			logger.info("Local queue: " + mainClass + " runs in pre-started JVMs ("
+					+ ((heap > 0) ? "heap " + (heap >> 20) + " MiB" : "default heap") + ")");
+			this.warmJvms.prepare(heap, mainClass);
+		}
 	}
 
 	@Override
@@ -187,7 +216,13 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			environment.put("CAESAR_CONTAINER_CLI", this.containers.executable());
 		}
 		else {
-			command.addAll(JavaMainCommand.expand(launch.argv()));
+			Optional<SchedulerRef> warm = submitWarm(launch, jobDir);
+			if (warm.isPresent()) {
+				return warm.get();
+			}
+			command.addAll(
+					(this.jvms != null) ? this.jvms.expand(launch.argv(), WorkerJvms.heapBytes(launch.memoryBytes()))
+							: JavaMainCommand.expand(launch.argv()));
 			environment.putAll(launch.environment());
 			environment.put("JOB_DIR", jobDir.toString());
 			environment.put("JOB_OUTDIR", jobDir.toString());
@@ -212,6 +247,34 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		catch (IOException ex) {
 			throw new SchedulerRejectedException("Cannot start " + command.get(5) + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The pre-started JVMs that are idle and warmed up. */
+	int readyJvms() {
+		return (this.warmJvms != null) ? this.warmJvms.ready() : 0;
+	}
+
+	// a Java app's job in a pre-started JVM, if one can take it
+	private Optional<SchedulerRef> submitWarm(JobLaunch launch, Path jobDir) {
+		Optional<String> mainClass = JavaMainCommand.mainClass(launch.argv());
+		if (this.warmJvms == null || mainClass.isEmpty() || !launch.environment().isEmpty()
+				|| !WarmJvmMain.canRun(mainClass.get())) {
+			return Optional.empty();
+		}
+		try {
+			Files.deleteIfExists(jobDir.resolve(EXIT_CODE_FILE));
+		}
+		catch (IOException ex) {
+			throw new SchedulerRejectedException("Cannot prepare the job dir " + jobDir + ": " + ex.getMessage(), ex);
+		}
+		return this.warmJvms.submit(launch, mainClass.get(), WorkerJvms.heapBytes(launch.memoryBytes())).map((jvm) -> {
+			Instant started = this.clock.instant();
+			LocalRef ref = new LocalRef(jvm.process().pid(), jvm.started(), started, started.plus(launch.maxRunTime()),
+					null, jobDir);
+			this.running.put(ref.pid(), new Running(ref, jvm.process().toHandle(), jvm.process(), null));
+			jvm.process().onExit().thenRun(this::processEnded);
+			return ref.toRef();
+		});
 	}
 
 	@Override
@@ -338,7 +401,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			.filter(ProcessHandle::isAlive)
 			.filter((handle) -> handle.info()
 				.startInstant()
-				.map((s) -> Duration.between(s, ref.started()).abs().toMillis() < 2000)
+				.map((s) -> Duration.between(s, ref.processStarted()).abs().toMillis() < 2000)
 				.orElse(false))
 			.map((handle) -> new Running(ref, handle, null, null));
 		if (process.isPresent() || ref.container() == null || this.containers == null
@@ -397,6 +460,9 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.warmJvms != null) {
+			this.warmJvms.close();
+		}
 		this.killer.shutdown();
 	}
 

@@ -1,10 +1,18 @@
 package io.caesarrest.scheduler.local;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.caesarrest.app.App;
+import io.caesarrest.app.AppCatalog;
+import io.caesarrest.app.JavaMainCommand;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +32,7 @@ public class LocalSchedulerAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	LocalScheduler localScheduler(LocalSchedulerProperties properties,
-			@Value("${caesar.monitor.enabled:true}") boolean runsJobs) {
+			@Value("${caesar.monitor.enabled:true}") boolean runsJobs, ObjectProvider<AppCatalog> apps) {
 		LocalSchedulerProperties.Containers containers = properties.containers();
 		// only the process that runs the jobs talks to the runtime (the REST API of a
 		// split
@@ -40,8 +48,36 @@ public class LocalSchedulerAutoConfiguration {
 						+ " does not answer; jobs of image apps will fail until it does: " + version.output().strip());
 			}
 		}
-		return new LocalScheduler(properties.effectiveCores(), properties.pollInterval(), properties.killGrace(),
-				Clock.systemUTC(), containers);
+		WorkerJvms jvms = new WorkerJvms(properties.effectiveJvmDir(), properties.classDataSharing());
+		LocalScheduler scheduler = new LocalScheduler(properties.effectiveCores(), properties.pollInterval(),
+				properties.killGrace(), Clock.systemUTC(), containers, jvms, runsJobs ? properties.warmJvms() : 0);
+		AppCatalog catalog = apps.getIfAvailable();
+		if (runsJobs && catalog != null) {
+			// only the process that runs the jobs prepares their JVMs, in the background
+			Map<String, Long> javaApps = new LinkedHashMap<>();
+			for (App app : catalog.apps()) {
+				JavaMainCommand.mainClass(app.launch().nativeCommand())
+					.ifPresent((main) -> javaApps.putIfAbsent(main, memoryBytes(app)));
+			}
+			if (!javaApps.isEmpty()) {
+				Thread preparing = new Thread(() -> {
+					jvms.prepare(List.copyOf(javaApps.keySet()));
+					javaApps.forEach(scheduler::prepareJava);
+				}, "local-scheduler-jvms");
+				preparing.setDaemon(true);
+				preparing.start();
+			}
+		}
+		return scheduler;
+	}
+
+	private static long memoryBytes(App app) {
+		try {
+			return app.resources().memoryBytes();
+		}
+		catch (IllegalArgumentException ex) {
+			return 0;
+		}
 	}
 
 }

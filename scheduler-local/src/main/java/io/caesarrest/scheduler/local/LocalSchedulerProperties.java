@@ -1,5 +1,6 @@
 package io.caesarrest.scheduler.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,10 +18,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * same process)
  * @param killGrace time between SIGTERM and SIGKILL when a job is stopped
  * @param containers how apps with a container image run, if at all
+ * @param warmJvms pre-started, warmed-up JVMs kept idle per heap size for the Java apps
+ * ({@code {java-main:<class>}} commands) whose main class can run in one; each runs one
+ * job and is replaced when that job ends; 0 starts a JVM for each job
+ * @param jvmDir where the JVMs of Java apps keep their files (the pre-started JVMs'
+ * dirs); empty for {@code caesar-rest-jvms} in the temporary directory
  */
 @ConfigurationProperties("caesar.scheduler.local")
 public record LocalSchedulerProperties(@DefaultValue("0") int cores, @DefaultValue("250ms") Duration pollInterval,
-		@DefaultValue("3s") Duration killGrace, @DefaultValue Containers containers) {
+		@DefaultValue("3s") Duration killGrace, @DefaultValue Containers containers, @DefaultValue("1") int warmJvms,
+		@Nullable Path jvmDir, @DefaultValue("false") boolean classDataSharing) {
+
+	/** Where the JVMs of Java apps keep their files. */
+	public Path effectiveJvmDir() {
+		return (this.jvmDir != null && !this.jvmDir.toString().isBlank()) ? this.jvmDir
+				: Path.of(System.getProperty("java.io.tmpdir"), "caesar-rest-jvms");
+	}
 
 	public int effectiveCores() {
 		return (this.cores > 0) ? this.cores : Runtime.getRuntime().availableProcessors();

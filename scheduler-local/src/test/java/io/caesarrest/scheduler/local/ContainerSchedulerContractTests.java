@@ -49,7 +49,8 @@ class ContainerSchedulerContractTests extends SchedulerContractTests {
 
 	private static LocalScheduler newScheduler() {
 		return new LocalScheduler(2, Duration.ofMillis(250), Duration.ofSeconds(2), Clock.systemUTC(),
-				new LocalSchedulerProperties.Containers("docker", null, null, "none", "never", true, List.of()));
+				new LocalSchedulerProperties.Containers("docker", null, null, "none", "never", true, List.of()), null,
+				0);
 	}
 
 	@Override

@@ -31,9 +31,9 @@ final class FindCommand {
 		return args.number("fdr", fallback);
 	}
 
-	static void run(CommandArguments args, PrintStream out) {
-		Path input = Path.of(args.required("inputfile"));
-		Path outDir = Path.of(args.required("outdir"));
+	static void run(CommandArguments args, Path workDir, PrintStream out) {
+		Path input = workDir.resolve(args.required("inputfile"));
+		Path outDir = workDir.resolve(args.required("outdir"));
 		String id = args.text("id", "sfinder");
 		if (!id.matches("[A-Za-z0-9._-]+")) {
 			throw new UsageException("option --id may only contain letters, digits, '.', '_' and '-'");
@@ -56,7 +56,7 @@ final class FindCommand {
 				input.getFileName(), result.catalog().sources().size(), result.catalog().componentCount(),
 				result.catalog().metadata().medianNoise(), result.catalog().metadata().units().peak(), result.seconds(),
 				result.catalog().metadata().timings());
-		out.println("sfinder: outputs in " + outDir.toAbsolutePath());
+		out.println("sfinder: outputs in " + outDir.toAbsolutePath().normalize());
 	}
 
 }

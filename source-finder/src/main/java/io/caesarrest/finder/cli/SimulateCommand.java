@@ -21,9 +21,9 @@ final class SimulateCommand {
 	private SimulateCommand() {
 	}
 
-	static void run(CommandArguments args, PrintStream out) {
-		Path image = Path.of(args.required("outfile"));
-		Path truth = Path.of(args.required("truth"));
+	static void run(CommandArguments args, Path workDir, PrintStream out) {
+		Path image = workDir.resolve(args.required("outfile"));
+		Path truth = workDir.resolve(args.required("truth"));
 		SimulationOptions defaults = SimulationOptions.defaults(args.integer("size", 1024),
 				args.longInteger("seed", 1));
 		SimulationOptions options;

@@ -1,7 +1,9 @@
 package io.caesarrest.finder.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +22,13 @@ public final class SourceFinderCommand {
 			+ "       sfinder simulate --outfile=PATH --truth=CSV [--size=1024] [--seed=1] [--rms=1e-4] [--beam=4] "
 			+ "[--nsources=N] [--background=0] [--extended=0.03] [--pairs=0.05] [--noise=beam|smoothed] [--nthreads=N]";
 
+	// held, so that its level is not lost with a collected logger
+	private static final Logger FITS_LOGGER = Logger.getLogger("nom.tam");
+
+	private static final int WARM_UP_SIZE = 768;
+
+	private static final int WARM_UP_RUNS = 3;
+
 	private SourceFinderCommand() {
 	}
 
@@ -29,7 +38,6 @@ public final class SourceFinderCommand {
 	 */
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
-		Logger.getLogger("nom.tam").setLevel(Level.OFF);
 		System.exit(execute(args, System.out, System.err));
 	}
 
@@ -41,13 +49,28 @@ public final class SourceFinderCommand {
 	 * @return the exit code
 	 */
 	public static int execute(String[] args, PrintStream out, PrintStream err) {
+		return run(args, Path.of(""), out, err);
+	}
+
+	/**
+	 * Runs a subcommand in a JVM that may run other work before or after it (a service's
+	 * pre-started worker JVM): relative paths are resolved against {@code workDir}, and
+	 * the JVM is left running.
+	 * @param args the arguments, the first being the subcommand
+	 * @param workDir the directory relative paths are resolved against
+	 * @param out receives the summary
+	 * @param err receives the one-line error message
+	 * @return the exit code
+	 */
+	public static int run(String[] args, Path workDir, PrintStream out, PrintStream err) {
+		FITS_LOGGER.setLevel(Level.OFF);
 		try {
 			String command = (args.length > 0) ? args[0] : "";
 			switch (command) {
-				case "find" ->
-					FindCommand.run(new CommandArguments(args, 1, FindCommand.OPTIONS, FindCommand.FLAGS), out);
+				case "find" -> FindCommand.run(new CommandArguments(args, 1, FindCommand.OPTIONS, FindCommand.FLAGS),
+						workDir, out);
 				case "simulate" ->
-					SimulateCommand.run(new CommandArguments(args, 1, SimulateCommand.OPTIONS, Set.of()), out);
+					SimulateCommand.run(new CommandArguments(args, 1, SimulateCommand.OPTIONS, Set.of()), workDir, out);
 				case "help", "--help", "-h" -> out.println(USAGE);
 				default -> throw new UsageException("unknown command '" + command + "' (expected find or simulate)");
 			}
@@ -60,6 +83,23 @@ public final class SourceFinderCommand {
 		catch (UnsupportedImageException | UncheckedIOException | IllegalArgumentException ex) {
 			err.println("sfinder: error: " + ex.getMessage());
 			return 1;
+		}
+	}
+
+	/**
+	 * Prepares this JVM for a later {@link #run}: finds sources in a small simulated
+	 * image a few times, so that the classes are loaded and the hot code is compiled
+	 * before a job comes.
+	 * @param scratchDir an empty directory the warm-up may write to
+	 */
+	public static void warmUp(Path scratchDir) {
+		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+		String image = scratchDir.resolve("warm-up.fits").toString();
+		run(new String[] { "simulate", "--outfile=" + image, "--truth=" + scratchDir.resolve("warm-up.csv"),
+				"--size=" + WARM_UP_SIZE, "--seed=1", "--nthreads=1" }, scratchDir, quiet, quiet);
+		for (int i = 0; i < WARM_UP_RUNS; i++) {
+			run(new String[] { "find", "--inputfile=" + image, "--outdir=.", "--id=warm-up", "--nthreads=2" },
+					scratchDir, quiet, quiet);
 		}
 	}
 

@@ -1,0 +1,186 @@
+package io.caesarrest.scheduler.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.caesarrest.job.JobState;
+import io.caesarrest.scheduler.Execution;
+import io.caesarrest.scheduler.JobLaunch;
+import io.caesarrest.scheduler.Scheduler;
+import io.caesarrest.scheduler.SchedulerContractTests;
+import io.caesarrest.scheduler.SchedulerRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scheduler contract for a Java app run by pre-started worker JVMs (every contract
+ * command runs through {@link ShellMain}), plus what only they do: one job per JVM, the
+ * heap from the memory hint, a crash that ends only its own job, results and live jobs
+ * found again by another instance.
+ */
+class WarmJvmSchedulerContractTests extends SchedulerContractTests {
+
+	private static final String SHELL_MAIN = "{java-main:" + ShellMain.class.getName() + "}";
+
+	private static final long MEMORY = 512L * 1024 * 1024;
+
+	private LocalScheduler scheduler;
+
+	private LocalScheduler newScheduler() {
+		return new LocalScheduler(2, Duration.ofMillis(250), Duration.ofMillis(500), Clock.systemUTC(), null,
+				new WorkerJvms(this.tempDir.resolve("jvms"), false), 2);
+	}
+
+	@BeforeEach
+	void start() {
+		this.scheduler = newScheduler();
+		this.scheduler.prepareJava(ShellMain.class.getName(), MEMORY);
+	}
+
+	@AfterEach
+	void close() {
+		this.scheduler.close();
+	}
+
+	@Override
+	protected Scheduler scheduler() {
+		return this.scheduler;
+	}
+
+	@Override
+	protected Duration endTimeout() {
+		return Duration.ofSeconds(60);
+	}
+
+	@Override
+	protected JobLaunch launch(Path jobDir, Duration maxRunTime, String... argv) {
+		List<String> command = new ArrayList<>(List.of(SHELL_MAIN));
+		command.addAll(List.of(argv));
+		return new JobLaunch(jobDir.getFileName().toString().substring(4), "tester", "test", command, null, null,
+				Map.of(), jobDir, 1, 1, maxRunTime, MEMORY, List.of());
+	}
+
+	private Map<String, String> jvmFacts() throws IOException {
+		Path jobDir = newJobDir();
+		SchedulerRef ref = this.scheduler.submit(launch(jobDir, Duration.ofMinutes(5), "jvm-facts"));
+		assertThat(awaitEnd(ref).state()).isEqualTo(JobState.SUCCESS);
+		assertThat(Files.readString(jobDir.resolve("job_" + jobDir.getFileName().toString().substring(4) + ".log")))
+			.contains("facts of pid");
+		Map<String, String> facts = new java.util.HashMap<>();
+		for (String line : Files.readAllLines(jobDir.resolve("jvm-facts.txt"))) {
+			facts.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+		}
+		return facts;
+	}
+
+	@Test
+	void runsEachJobInAWarmedUpJvmOfItsOwnWithTheHeapOfItsMemoryHint() throws IOException {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		for (int i = 0; i < 3; i++) {
+			Map<String, String> facts = jvmFacts();
+			assertThat(facts).containsEntry("warmed-up", "true").containsEntry("jobs", "1");
+			// three quarters of the hint, less what the collector keeps aside
+			assertThat(Long.parseLong(facts.get("max-heap"))).isBetween(MEMORY / 2, MEMORY * 3 / 4);
+			await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		}
+	}
+
+	@Test
+	void aKilledJvmEndsOnlyItsOwnJob() throws IOException {
+		Path jobDir = newJobDir();
+		SchedulerRef ref = this.scheduler
+			.submit(launch(jobDir, Duration.ofMinutes(5), "/bin/sh", "-c", "echo dying; kill -9 $PPID"));
+		Execution execution = awaitEnd(ref);
+		assertThat(execution.state()).isEqualTo(JobState.FAILURE);
+		assertThat(execution.exitCode()).isEqualTo(137);
+		assertThat(Files.readString(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)).trim()).isEqualTo("137");
+		assertThat(Files.readString(jobDir.resolve("job_" + jobDir.getFileName().toString().substring(4) + ".log")))
+			.contains("dying");
+		assertThat(jvmFacts()).containsEntry("jobs", "1");
+	}
+
+	@Test
+	void aCanceledJobsJvmEndsAndLeavesItsCodeAndNoDir() throws IOException {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		Path jobDir = newJobDir();
+		SchedulerRef ref = this.scheduler
+			.submit(launch(jobDir, Duration.ofMinutes(5), "/bin/sh", "-c", "echo started > started.txt; sleep 300"));
+		await().atMost(endTimeout()).until(() -> Files.exists(jobDir.resolve("started.txt")));
+		this.scheduler.cancel(ref);
+		assertThat(awaitEnd(ref).state()).isEqualTo(JobState.CANCELED);
+		// the wrapper outlived the JVM's SIGTERM: it saved the code and removed the JVM's
+		// dir
+		await().atMost(endTimeout()).until(() -> Files.exists(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)));
+		assertThat(Files.readString(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)).trim()).isEqualTo("143");
+		await().atMost(endTimeout()).untilAsserted(() -> {
+			try (var dirs = Files.list(this.tempDir.resolve("jvms"))) {
+				// the two idle JVMs (the one that ran the job replaced) and nothing else
+				assertThat(dirs.flatMap(WarmJvmSchedulerContractTests::list)).hasSize(2);
+			}
+		});
+	}
+
+	@Test
+	void anotherInstanceReadsTheResultFromTheJobDir() throws IOException {
+		SchedulerRef ref = this.scheduler.submit(launch(newJobDir(), Duration.ofMinutes(5), "/bin/sh", "-c", "exit 7"));
+		awaitEnd(ref);
+		try (LocalScheduler restarted = newScheduler()) {
+			Execution execution = restarted.poll(List.of(ref)).get(ref);
+			assertThat(execution.state()).isEqualTo(JobState.FAILURE);
+			assertThat(execution.exitCode()).isEqualTo(7);
+		}
+	}
+
+	@Test
+	void anotherInstanceAdoptsARunningJobAndCanCancelIt() throws IOException {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() > 0);
+		Path jobDir = newJobDir();
+		SchedulerRef ref = this.scheduler
+			.submit(launch(jobDir, Duration.ofMinutes(5), "/bin/sh", "-c", "echo started > started.txt; sleep 300"));
+		// the job runs in a JVM started before it
+		assertThat(LocalRef.parse(ref).processStarted()).isBefore(LocalRef.parse(ref).started());
+		await().atMost(endTimeout()).until(() -> Files.exists(jobDir.resolve("started.txt")));
+		try (LocalScheduler restarted = newScheduler()) {
+			assertThat(restarted.poll(List.of(ref)).get(ref).state()).isEqualTo(JobState.RUNNING);
+			restarted.cancel(ref);
+			Execution execution = await().atMost(endTimeout())
+				.until(() -> restarted.poll(List.of(ref)).get(ref), (e) -> e != null && e.state().isTerminal());
+			assertThat(execution.state()).isEqualTo(JobState.CANCELED);
+		}
+		long pid = LocalRef.parse(ref).pid();
+		await().atMost(endTimeout()).until(() -> ProcessHandle.of(pid).map((h) -> !h.isAlive()).orElse(true));
+	}
+
+	@Test
+	void closingThePoolEndsItsIdleJvms() {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		Path pool = this.tempDir.resolve("jvms");
+		this.scheduler.close();
+		// each idle JVM exits without a job, and its wrapper removes its dir
+		await().atMost(endTimeout()).untilAsserted(() -> {
+			try (var dirs = Files.list(pool)) {
+				assertThat(dirs.flatMap(WarmJvmSchedulerContractTests::list)).isEmpty();
+			}
+		});
+	}
+
+	private static java.util.stream.Stream<Path> list(Path dir) {
+		try {
+			return Files.list(dir).toList().stream();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
