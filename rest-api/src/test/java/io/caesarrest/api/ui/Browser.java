@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,8 +90,27 @@ final class Browser implements AutoCloseable {
 		this.driver.get(url);
 	}
 
+	// the live job list redraws its rows: an element found a moment ago may be gone
 	<T> T await(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition);
+		return new WebDriverWait(this.driver, WAIT).pollingEvery(Duration.ofMillis(100))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
+	}
+
+	/** Clicks the first shown element, finding it again if the page redrew it. */
+	void click(String css) {
+		await((d) -> {
+			WebElement element = d.findElements(By.cssSelector(css))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.findFirst()
+				.orElse(null);
+			if (element == null) {
+				return null;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 	WebElement find(String css) {

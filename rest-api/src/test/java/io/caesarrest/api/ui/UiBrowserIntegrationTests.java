@@ -91,16 +91,16 @@ class UiBrowserIntegrationTests {
 		String uuid = fileRow.getAttribute("data-uuid");
 		browser.screenshot("files");
 
-		browser.find("a[data-nav=apps]").click();
+		browser.click("a[data-nav=apps]");
 		assertThat(browser.find("#app-list").getText()).contains("sfinder", "caesar", "testapp");
-		browser.find("#app-list a[href='#/apps/sfinder']").click();
+		browser.click("#app-list a[href='#/apps/sfinder']");
 		WebElement seed = browser.find("#opt-seedthr");
 		assertThat(seed.getAttribute("max")).isEqualTo("100");
 		assertThat(browser.find("label[for=opt-seedthr]").getText()).contains("seedthr").contains("float");
 		assertThat(browser.find("#help-opt-seedthr").getText()).contains("Default 5.").contains("Range 1 to 100");
 		assertThat(browser.find("#data-input").getAttribute("value")).isEqualTo(uuid);
 		seed.sendKeys("500");
-		browser.find("#submit-job").click();
+		browser.click("#submit-job");
 		String error = browser.await((d) -> nonBlank(browser.find("#err-opt-seedthr").getText()));
 		assertThat(error).contains("out of range");
 		assertThat(seed.getAttribute("aria-invalid")).isEqualTo("true");
@@ -109,13 +109,13 @@ class UiBrowserIntegrationTests {
 		seed.clear();
 		browser.find("#opt-nthreads").sendKeys("2");
 		browser.find("#job-tag").sendKeys("browser run");
-		browser.find("#submit-job").click();
+		browser.click("#submit-job");
 		String jobId = browser.await((d) -> {
 			String url = d.getCurrentUrl();
 			return url.matches(".*#/jobs/[0-9a-f]{32}$") ? url.substring(url.length() - 32) : null;
 		});
 
-		browser.find("a[data-nav=jobs]").click();
+		browser.click("a[data-nav=jobs]");
 		browser.script("window.notReloaded = true");
 		String row = "#jobs-table tr[data-job='" + jobId + "']";
 		browser.find(row + "[data-state=SUCCESS]");
@@ -123,7 +123,7 @@ class UiBrowserIntegrationTests {
 		assertThat(browser.find(row).getText()).contains("sfinder", "browser run", "SUCCESS");
 		browser.screenshot("jobs");
 
-		browser.find(row + " a.job-link").click();
+		browser.click(row + " a.job-link");
 		assertThat(browser.driver.getCurrentUrl()).endsWith("/#/jobs/" + jobId);
 		ApiClient api = new ApiClient(this.port);
 		int sources = ApiClient.json(api.get("/job/" + jobId + "/sources")).get("sources").size();
@@ -146,7 +146,7 @@ class UiBrowserIntegrationTests {
 		browser.script("window.scrollTo(0, document.getElementById('preview-title').offsetTop - 10)");
 		browser.screenshot("job");
 
-		browser.find("#download-archive").click();
+		browser.click("#download-archive");
 		Path archive = browser.downloads.resolve("job_" + jobId + ".tar.gz");
 		browser.await((d) -> Files.exists(archive) && !Files.exists(Path.of(archive + ".crdownload")));
 		assertThat(archiveEntries(archive)).contains("job_" + jobId + "/catalog-" + jobId + ".json",
@@ -173,7 +173,7 @@ class UiBrowserIntegrationTests {
 				{"app":"testapp","data_inputs":"%s","job_options":{"sleep":120}}""".formatted(file));
 		browser.open(page("#/jobs"));
 		String row = "#jobs-table tr[data-job='" + jobId + "']";
-		browser.find(row + " button.danger").click();
+		browser.click(row + " button.danger");
 		browser.find(row + "[data-state=CANCELED]");
 		assertThat(api.status(jobId).get("state").asString()).isEqualTo(JobState.CANCELED.label());
 		api.awaitState(jobId, Duration.ofSeconds(5), JobState.CANCELED);

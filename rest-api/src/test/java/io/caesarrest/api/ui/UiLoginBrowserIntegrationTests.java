@@ -98,12 +98,12 @@ class UiLoginBrowserIntegrationTests {
 		assertThat(site.get("/actuator/metrics").statusCode()).isIn(401, 403);
 
 		browser.open("http://127.0.0.1:" + this.port + "/#/files");
-		browser.find(".login button.primary").click();
+		browser.click(".login button.primary");
 
 		// the issuer's own login page
 		browser.find("input[name=username]").sendKeys("alice");
 		browser.find("textarea[name=claims]").sendKeys("{\"email\": \"alice@example.org\"}");
-		browser.find("input[type=submit]").click();
+		browser.click("input[type=submit]");
 
 		assertThat(browser.find("#account .user").getText()).isEqualTo("alice@example.org");
 		assertThat(browser.driver.getCurrentUrl()).endsWith("/#/files").doesNotContain("code=");
@@ -113,7 +113,7 @@ class UiLoginBrowserIntegrationTests {
 		String uuid = browser.find("#files-table tbody tr[data-uuid]").getAttribute("data-uuid");
 
 		// a download needs the token too: the page fetches it and saves it from memory
-		browser.find("#files-table tbody tr[data-uuid] td.actions button").click();
+		browser.click("#files-table tbody tr[data-uuid] td.actions button");
 		Path saved = browser.downloads.resolve("mine.fits");
 		browser.await((d) -> Files.exists(saved) && !Files.exists(Path.of(saved + ".crdownload")));
 		assertThat(saved).hasSameBinaryContentAs(fits);
@@ -130,7 +130,7 @@ class UiLoginBrowserIntegrationTests {
 			.contains("grant_type=authorization_code")
 			.contains("code_verifier="));
 
-		browser.find("#account button").click();
+		browser.click("#account button");
 		browser.find(".login button.primary");
 		assertThat(browser.script("return sessionStorage.getItem('caesar.tokens')")).isNull();
 	}
