@@ -67,8 +67,6 @@ class ComposeDeploymentIntegrationTests {
 
 	private static int port;
 
-	private static Instant started;
-
 	@BeforeAll
 	static void up() throws Exception {
 		assumeTrue(run(List.of("docker", "info"), Map.of(), Duration.ofSeconds(30)).exitCode() == 0,
@@ -89,7 +87,6 @@ class ComposeDeploymentIntegrationTests {
 				home.toString(), "CAESAR_HTTP_PORT", Integer.toString(port), "CAESAR_HTTPS_PORT",
 				Integer.toString(freePort()), "CAESAR_TLS_DIR", home.resolve("tls").toString()));
 		environment.put("EXTRA_CA_CERTS", extraCaCertificates());
-		started = Instant.now();
 		Result up = compose(List.of("up", "-d", "--build"), Duration.ofMinutes(30));
 		assertThat(up.exitCode()).as(up.output()).isZero();
 		api = new ApiClient(port);
@@ -117,29 +114,44 @@ class ComposeDeploymentIntegrationTests {
 		Path sky = home.resolve("sky.fits");
 		SkySimulator.simulate(SimulationOptions.defaults(256, 7), sky, home.resolve("sky.csv"), 1);
 		String file = api.uploadOk(sky, "sky.fits");
-		String sfinder = api.submitOk("""
-				{"app":"sfinder","data_inputs":{"data":"%s"},"job_options":{"nthreads":1}}""".formatted(file));
-		String sextractor = api.submitOk("""
-				{"app":"sextractor","data_inputs":"%s","job_options":{"detect-thresh":5}}""".formatted(file));
-		assertThat(api.awaitState(sfinder, Duration.ofMinutes(3), JobState.SUCCESS, JobState.FAILURE)
-			.get("state")
-			.asString()).isEqualTo("SUCCESS");
-		JsonNode status = api.awaitState(sextractor, Duration.ofMinutes(3), JobState.SUCCESS, JobState.FAILURE);
-		assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("SUCCESS");
-		assertThat(ApiClient.json(api.get("/job/" + sfinder + "/sources")).get("sources").size()).isPositive();
-		String catalog = archiveEntry(sextractor, "catalog-sextractor.dat");
-		assertThat(catalog.lines().filter((line) -> !line.startsWith("#"))).isNotEmpty();
-		// the sextractor job ran in a container of the app's image, labelled with its id
-		Result events = run(
-				List.of("docker", "events", "--since", Long.toString(started.getEpochSecond()), "--until",
-						Long.toString(Instant.now().getEpochSecond()), "--filter", "event=start", "--filter",
-						"label=io.caesar-rest.job-id=" + sextractor, "--format", "{{.Actor.Attributes.image}}"),
-				Map.of(), Duration.ofSeconds(30));
-		assertThat(events.output().trim()).isEqualTo("caesar-rest/sextractor-job:" + TAG);
-		// and its container is gone after the end
-		Result left = run(List.of("docker", "ps", "-a", "-q", "--filter", "label=io.caesar-rest.job-id=" + sextractor),
-				Map.of(), Duration.ofSeconds(30));
-		assertThat(left.output().trim()).isEmpty();
+		// the daemon keeps only its last 256 events for a later query, and health checks
+		// fill that quickly: follow the job containers' starts live from before the
+		// submit
+		Path started = home.resolve("container-starts.txt");
+		Process follower = new ProcessBuilder("docker", "events", "--since",
+				Long.toString(Instant.now().getEpochSecond() - 5), "--filter", "event=start", "--filter",
+				"label=io.caesar-rest.job-id", "--format",
+				"{{index .Actor.Attributes \"io.caesar-rest.job-id\"}} {{.Actor.Attributes.image}}")
+			.redirectErrorStream(true)
+			.redirectOutput(started.toFile())
+			.start();
+		try {
+			String sfinder = api.submitOk("""
+					{"app":"sfinder","data_inputs":{"data":"%s"},"job_options":{"nthreads":1}}""".formatted(file));
+			String sextractor = api.submitOk("""
+					{"app":"sextractor","data_inputs":"%s","job_options":{"detect-thresh":5}}""".formatted(file));
+			assertThat(api.awaitState(sfinder, Duration.ofMinutes(3), JobState.SUCCESS, JobState.FAILURE)
+				.get("state")
+				.asString()).isEqualTo("SUCCESS");
+			JsonNode status = api.awaitState(sextractor, Duration.ofMinutes(3), JobState.SUCCESS, JobState.FAILURE);
+			assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("SUCCESS");
+			assertThat(ApiClient.json(api.get("/job/" + sfinder + "/sources")).get("sources").size()).isPositive();
+			String catalog = archiveEntry(sextractor, "catalog-sextractor.dat");
+			assertThat(catalog.lines().filter((line) -> !line.startsWith("#"))).isNotEmpty();
+			// the sextractor job ran in a container of the app's image, labelled with its
+			// id
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(Files.readAllLines(started))
+					.contains(sextractor + " caesar-rest/sextractor-job:" + TAG));
+			// and its container is gone after the end
+			Result left = run(
+					List.of("docker", "ps", "-a", "-q", "--filter", "label=io.caesar-rest.job-id=" + sextractor),
+					Map.of(), Duration.ofSeconds(30));
+			assertThat(left.output().trim()).isEmpty();
+		}
+		finally {
+			follower.destroy();
+		}
 	}
 
 	@Test
