@@ -1,10 +1,13 @@
 package io.caesarrest.job;
 
+import java.time.Duration;
+
 import io.caesarrest.file.DataFileRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -17,9 +20,14 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @AutoConfiguration(after = DataMongoAutoConfiguration.class)
 public class JobAutoConfiguration {
 
+	/**
+	 * The repository; {@code caesar.jobs.read-cache-max-age} (default 1 s, 0 turns it
+	 * off) bounds how long the REST API may serve a job another process changed.
+	 */
 	@Bean
-	JobRepository jobRepository(MongoOperations mongo, JobMetrics metrics) {
-		JobRepository repository = new JobRepository(mongo, metrics);
+	JobRepository jobRepository(MongoOperations mongo, JobMetrics metrics,
+			@Value("${caesar.jobs.read-cache-max-age:1s}") Duration readCacheMaxAge) {
+		JobRepository repository = new JobRepository(mongo, metrics, readCacheMaxAge);
 		repository.createIndexes();
 		return repository;
 	}

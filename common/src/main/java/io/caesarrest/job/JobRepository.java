@@ -1,5 +1,6 @@
 package io.caesarrest.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +41,8 @@ public class JobRepository {
 
 	private static final String CAS_INDEX = "compare_and_set";
 
+	private static final int READ_CACHE_CAPACITY = 20_000;
+
 	/** The jobs collection. */
 	static final String COLLECTION = "jobs";
 
@@ -59,11 +62,26 @@ public class JobRepository {
 
 	private final EndedJobs ended;
 
+	private final RecentJobs recent;
+
 	public JobRepository(MongoOperations mongo, JobMetrics metrics) {
+		this(mongo, metrics, Duration.ZERO);
+	}
+
+	/**
+	 * Creates the repository.
+	 * @param mongo the store
+	 * @param metrics the job metrics
+	 * @param readCacheMaxAge how long a job the REST API read ({@link #findOwned}) may be
+	 * served again without a store read, for changes made by other processes (this
+	 * process's own writes show at once); zero reads the store every time
+	 */
+	public JobRepository(MongoOperations mongo, JobMetrics metrics, Duration readCacheMaxAge) {
 		this.mongo = mongo;
 		this.metrics = metrics;
 		this.owners = new OwnerSequences(mongo, COLLECTION);
-		this.watched = new WatchedJobs(mongo);
+		this.recent = new RecentJobs(readCacheMaxAge, READ_CACHE_CAPACITY, System::nanoTime);
+		this.watched = new WatchedJobs(mongo, this.recent);
 		this.usage = new UsageMarks(mongo);
 		this.changes = new JobChangeFeed(mongo);
 		this.webhooks = new WebhookOutbox(mongo);
@@ -121,15 +139,19 @@ public class JobRepository {
 		return this.watched;
 	}
 
+	/** The job as stored now, never from the read cache. */
 	public Optional<Job> findById(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, Job.class));
 	}
 
 	/**
 	 * The job if it exists and belongs to {@code owner}; another owner's job is absent.
+	 * What the REST API reads: served from the read cache when it was read within its
+	 * maximum age and not written by this process since.
 	 */
 	public Optional<Job> findOwned(String id, String owner) {
-		return findById(id).filter((job) -> job.owner().equals(owner));
+		return Optional.ofNullable(this.recent.get(id, () -> this.mongo.findById(id, Job.class)))
+			.filter((job) -> job.owner().equals(owner));
 	}
 
 	/**
@@ -199,6 +221,7 @@ public class JobRepository {
 		for (JobState from : legalSources(expected, change)) {
 			Job before = this.mongo.findAndModify(casQuery(id, from), change.update(), Job.class);
 			if (before != null) {
+				this.recent.forget(id);
 				this.usage.mark(List.of(before.owner()));
 				if (change.target().isTerminal()) {
 					this.metrics.finished(before.app(), change.target());
@@ -250,7 +273,13 @@ public class JobRepository {
 		if (queued.isEmpty()) {
 			return Set.of();
 		}
-		int modified = bulk.execute().getModifiedCount();
+		int modified;
+		try {
+			modified = bulk.execute().getModifiedCount();
+		}
+		finally {
+			this.recent.forget(queued.keySet());
+		}
 		Set<String> changed;
 		if (modified == queued.size()) {
 			changed = queued.keySet();
@@ -312,13 +341,16 @@ public class JobRepository {
 			.set("pid", pid)
 			.set("status", status)
 			.unset("lease_until");
-		return this.mongo.updateFirst(query, update, Job.class).getModifiedCount() > 0;
+		boolean pending = this.mongo.updateFirst(query, update, Job.class).getModifiedCount() > 0;
+		this.recent.forget(id);
+		return pending;
 	}
 
 	/** Updates only the status text of an active job. */
 	public void updateStatus(String id, JobState expected, String status) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is(expected)),
 				new Update().set("status", status), Job.class);
+		this.recent.forget(id);
 	}
 
 	/**
@@ -355,6 +387,7 @@ public class JobRepository {
 	public void delete(String id) {
 		findById(id).ifPresent((job) -> this.usage.mark(List.of(job.owner())));
 		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), Job.class);
+		this.recent.forget(id);
 		this.watched.unwatch(List.of(id));
 	}
 

@@ -47,8 +47,11 @@ public class WatchedJobs {
 
 	private final MongoOperations mongo;
 
-	WatchedJobs(MongoOperations mongo) {
+	private final RecentJobs recent;
+
+	WatchedJobs(MongoOperations mongo, RecentJobs recent) {
 		this.mongo = mongo;
+		this.recent = recent;
 	}
 
 	/** Adds a job, before the job itself is stored. */
@@ -155,7 +158,9 @@ public class WatchedJobs {
 			.orOperator(Criteria.where("lease_until").is(null), Criteria.where("lease_until").lt(now),
 					Criteria.where("worker").is(engine)));
 		Update update = new Update().set("worker", engine).set("lease_until", leaseUntil);
-		return this.mongo.updateFirst(query, update, JobRepository.COLLECTION).getModifiedCount() > 0;
+		boolean claimed = this.mongo.updateFirst(query, update, JobRepository.COLLECTION).getModifiedCount() > 0;
+		this.recent.forget(id);
+		return claimed;
 	}
 
 	/**
@@ -169,6 +174,7 @@ public class WatchedJobs {
 					Query.query(
 							Criteria.where("_id").in(ids).and("state").is(JobState.PENDING).and("status").ne(status)),
 					new Update().set("status", status), JobRepository.COLLECTION);
+			this.recent.forget(ids);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.caesarrest.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the job store must guarantee on any MongoDB-compatible server: compare-and-set
@@ -28,10 +30,40 @@ abstract class JobRepositoryContractTests {
 
 	protected abstract MongoTemplate mongo();
 
+	/**
+	 * A repository whose read cache keeps jobs for an hour: every test then also checks
+	 * that this process's own writes show at once through
+	 * {@link JobRepository#findOwned}.
+	 */
 	private JobRepository repository() {
-		JobRepository jobs = new JobRepository(mongo(), new JobMetrics(new SimpleMeterRegistry()));
+		return repository(Duration.ofHours(1));
+	}
+
+	private JobRepository repository(Duration readCacheMaxAge) {
+		JobRepository jobs = new JobRepository(mongo(), new JobMetrics(new SimpleMeterRegistry()), readCacheMaxAge);
 		jobs.createIndexes();
 		return jobs;
+	}
+
+	@Test
+	void theRestApisReadsShowThisProcesssWritesAtOnceAndAnotherProcesssWithinTheCacheAge() {
+		JobRepository jobs = repository(Duration.ofMillis(300));
+		JobRepository monitor = repository(Duration.ZERO);
+		Job job = jobs.insert(pending("alice"));
+		assertThat(jobs.findOwned(job.id(), "alice").orElseThrow().state()).isEqualTo(JobState.PENDING);
+		monitor.watched().claim(job.id(), "engine-1", Instant.now(), Instant.now().plusSeconds(60));
+		assertThat(jobs.recordSubmission(job.id(), "ref-1", "4242", "Submitted")).isTrue();
+		assertThat(jobs.findOwned(job.id(), "alice").orElseThrow().pid()).isEqualTo("4242");
+		jobs.transition(job.id(), JobState.PENDING, JobChange.to(JobState.RUNNING, "running"));
+		assertThat(jobs.findOwned(job.id(), "alice").orElseThrow().state()).isEqualTo(JobState.RUNNING);
+		// another process ends it: a fresh read sees it at once, the API's read within
+		// the cache's maximum age
+		monitor.transition(job.id(), JobState.RUNNING, JobChange.to(JobState.SUCCESS, "done"));
+		assertThat(jobs.findById(job.id()).orElseThrow().state()).isEqualTo(JobState.SUCCESS);
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> jobs.findOwned(job.id(), "alice").orElseThrow().state() == JobState.SUCCESS);
+		jobs.delete(job.id());
+		assertThat(jobs.findOwned(job.id(), "alice")).isEmpty();
 	}
 
 	static Job pending(String owner) {
