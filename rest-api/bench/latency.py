@@ -74,7 +74,8 @@ def running_service(work, port, *options):
     """Runs the all-in-one jar with its home under `work` for the block; yields the API's base URL."""
     home = os.path.join(work, "home")
     log = open(os.path.join(work, "service.log"), "w")
-    service = subprocess.Popen(["java", "-jar", JAR, f"--server.port={port}", f"--caesar.home={home}", *options],
+    jvm = os.environ.get("JAVA_OPTS", "").split()  # e.g. GC settings for the service's JVM
+    service = subprocess.Popen(["java", *jvm, "-jar", JAR, f"--server.port={port}", f"--caesar.home={home}", *options],
                                stdout=log, stderr=subprocess.STDOUT)
     api = f"http://127.0.0.1:{port}/caesar/api/v1.0"
     try:

@@ -19,7 +19,8 @@ JIT compilers share the cores with the load and need one to two minutes to finis
 
 Usage: rest-api/bench/store-scale.py [jobs=100000] [users=100] [seconds=10]
 Environment: MVN_OPTS (e.g. -o) for the classpath build; SERVICE_ARGS, extra service
-arguments (e.g. --caesar.jobs.read-cache-max-age=0 to read the store on every status).
+arguments (e.g. --caesar.jobs.read-cache-max-age=0 to read the store on every status);
+JAVA_OPTS, options of the service's JVM.
 """
 import os
 import re
