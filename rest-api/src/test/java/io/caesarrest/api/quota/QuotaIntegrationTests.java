@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.caesarrest.api.ApiClient;
-import io.caesarrest.api.TestApps;
 import io.caesarrest.api.TestFits;
 import io.caesarrest.api.security.TokenIssuer;
 import io.caesarrest.job.JobState;
@@ -51,10 +50,7 @@ class QuotaIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("caesar.home", () -> home.toString());
-		registry.add("caesar.apps.dir", TestApps::dir);
-		registry.add("caesar.auth.enabled", () -> "true");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
+		issuer.register(registry, home);
 		registry.add("caesar.quota.max-stored-bytes", () -> QUOTA + "B");
 		registry.add("caesar.quota.max-running-jobs", () -> "1");
 		registry.add("caesar.quota.max-submissions-per-minute", () -> "2");

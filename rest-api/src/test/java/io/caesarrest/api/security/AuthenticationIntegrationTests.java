@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.caesarrest.api.ApiClient;
-import io.caesarrest.api.TestApps;
 import io.caesarrest.api.TestFits;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.file.DataFileRepository;
@@ -49,11 +48,8 @@ class AuthenticationIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("caesar.home", () -> home.toString());
-		registry.add("caesar.apps.dir", TestApps::dir);
-		registry.add("caesar.auth.enabled", () -> "true");
+		issuer.register(registry, home);
 		registry.add("caesar.auth.audience", () -> TokenIssuer.AUDIENCE);
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
 	}
 
 	@AfterAll

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.caesarrest.api.TestApps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +39,7 @@ class CorsIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("caesar.home", () -> home.toString());
-		registry.add("caesar.apps.dir", TestApps::dir);
-		registry.add("caesar.auth.enabled", () -> "true");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
+		issuer.register(registry, home);
 		registry.add("caesar.cors.allowed-origins", () -> PORTAL);
 	}
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.caesarrest.api.ApiClient;
-import io.caesarrest.api.TestApps;
 import io.caesarrest.api.TestFits;
 import io.caesarrest.job.JobState;
 import org.junit.jupiter.api.AfterAll;
@@ -50,13 +49,10 @@ class IsolationIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("caesar.home", () -> home.toString());
-		registry.add("caesar.apps.dir", TestApps::dir);
-		registry.add("caesar.auth.enabled", () -> "true");
+		issuer.register(registry, home);
 		registry.add("caesar.auth.admin-claim", () -> "groups");
 		registry.add("caesar.auth.admin-values", () -> "caesar-admins");
 		registry.add("caesar.accounter.initial-delay", () -> "1h");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
 	}
 
 	@AfterAll

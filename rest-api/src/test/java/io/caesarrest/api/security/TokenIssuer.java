@@ -1,11 +1,13 @@
 package io.caesarrest.api.security;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
+import io.caesarrest.api.TestApps;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -15,6 +17,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real OIDC issuer over HTTP on loopback (mock-oauth2-server: discovery document, JWKS,
@@ -43,6 +47,19 @@ public final class TokenIssuer implements AutoCloseable {
 	 */
 	public String issuerUri() {
 		return this.server.issuerUrl(ISSUER_ID).toString();
+	}
+
+	/**
+	 * Registers what a test service with authentication on needs: its home, the test
+	 * apps, auth on and this issuer.
+	 * @param registry the test's property registry
+	 * @param home the service's home directory
+	 */
+	public void register(DynamicPropertyRegistry registry, Path home) {
+		registry.add("caesar.home", home::toString);
+		registry.add("caesar.apps.dir", TestApps::dir);
+		registry.add("caesar.auth.enabled", () -> "true");
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", this::issuerUri);
 	}
 
 	/** The issuer's token introspection endpoint (RFC 7662). */

@@ -17,7 +17,6 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
 import io.caesarrest.api.ApiClient;
-import io.caesarrest.api.TestApps;
 import io.caesarrest.api.TestFits;
 import io.caesarrest.api.security.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -62,11 +61,8 @@ class UwsIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("caesar.home", () -> home.toString());
-		registry.add("caesar.apps.dir", TestApps::dir);
-		registry.add("caesar.auth.enabled", () -> "true");
+		issuer.register(registry, home);
 		registry.add("caesar.accounter.initial-delay", () -> "1h");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
 	}
 
 	@AfterAll
