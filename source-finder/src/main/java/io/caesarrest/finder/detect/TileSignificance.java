@@ -12,6 +12,8 @@ import io.caesarrest.finder.fits.FitsImage;
  */
 final class TileSignificance {
 
+	private static final int ABSOLUTE = 0x7fffffff;
+
 	final float[] significance;
 
 	/** Tile indices of the pixels at or above the merge threshold, in scan order. */
@@ -37,15 +39,21 @@ final class TileSignificance {
 		this.candidateCount = 0;
 		this.negativeCount = 0;
 		float[] values = this.significance;
+		// the bits of a non-negative float order as the float does: a value with
+		// absolute bits above this limit is at or beyond the merge threshold (or NaN)
+		int limit = Float.floatToRawIntBits(merge) - 1;
 		for (int y = 0; y < height; y++) {
 			int offset = y * width;
 			int end = offset + width;
 			map.significanceRow(image.pixels(), image.width(), y0 + y, x0, width, values, offset);
 			int k = offset;
-			// four pixels a test, since few pass it (NaN, for blank pixels, passes none)
-			for (; k + 3 < end; k += 4) {
-				if (Math.abs(values[k]) >= merge | Math.abs(values[k + 1]) >= merge | Math.abs(values[k + 2]) >= merge
-						| Math.abs(values[k + 3]) >= merge) {
+			// four pixels a test, in integer arithmetic without branches, since few pass
+			for (; merge > 0 && k + 3 < end; k += 4) {
+				int beyond = (limit - (Float.floatToRawIntBits(values[k]) & ABSOLUTE))
+						| (limit - (Float.floatToRawIntBits(values[k + 1]) & ABSOLUTE))
+						| (limit - (Float.floatToRawIntBits(values[k + 2]) & ABSOLUTE))
+						| (limit - (Float.floatToRawIntBits(values[k + 3]) & ABSOLUTE));
+				if (beyond < 0) {
 					list(k, k + 4, merge);
 				}
 			}
