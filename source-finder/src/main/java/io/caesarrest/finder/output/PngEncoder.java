@@ -12,8 +12,8 @@ import java.util.zip.DeflaterOutputStream;
 /**
  * Encodes an 8-bit palette image as PNG, every row unfiltered and the zlib stream stored
  * without compression. The plot of a radio image is mostly noise, which deflate shrinks
- * by under 20 %, so ImageIO's writer spent its time choosing a filter for each row (five
- * trial filterings of the row) for data it then stored as it was.
+ * by under 20 %, so ImageIO's writer spent its time choosing a filter for each row (by
+ * filtering it several ways) for data it then stored as it was.
  */
 final class PngEncoder {
 
