@@ -94,7 +94,20 @@ public final class BackgroundMap {
 			float r0 = 1 / rowNoise[i];
 			float dr = 1 / rowNoise[i1] - r0;
 			int shift = outOffset - x0;
-			for (int k = x; k < spanEnd; k++) {
+			int k = x;
+			// four columns a step: worker JVMs run the client compiler, which does not
+			// unroll loops
+			for (; k + 3 < spanEnd; k += 4) {
+				float w0 = this.columnWeight[k];
+				float w1 = this.columnWeight[k + 1];
+				float w2 = this.columnWeight[k + 2];
+				float w3 = this.columnWeight[k + 3];
+				out[shift + k] = (pixels[pixelOffset + k] - (b0 + db * w0)) * (r0 + dr * w0);
+				out[shift + k + 1] = (pixels[pixelOffset + k + 1] - (b0 + db * w1)) * (r0 + dr * w1);
+				out[shift + k + 2] = (pixels[pixelOffset + k + 2] - (b0 + db * w2)) * (r0 + dr * w2);
+				out[shift + k + 3] = (pixels[pixelOffset + k + 3] - (b0 + db * w3)) * (r0 + dr * w3);
+			}
+			for (; k < spanEnd; k++) {
 				float w = this.columnWeight[k];
 				out[shift + k] = (pixels[pixelOffset + k] - (b0 + db * w)) * (r0 + dr * w);
 			}

@@ -110,7 +110,10 @@ final class HistogramStatistics {
 		double[] counts = new double[BINS + 2];
 		double inverse = 1 / width;
 		for (int i = 0; i < n; i++) {
-			int bin = (int) Math.floor((values[i] - low) * inverse) + 1;
+			// floor without Math.floor, which the client compiler does not inline: a
+			// negative offset goes to the underflow bin either way
+			double offset = (values[i] - low) * inverse;
+			int bin = (offset < 0) ? 0 : (int) offset + 1;
 			counts[Math.max(0, Math.min(BINS + 1, bin))]++;
 		}
 		this.cumulative[0] = counts[0];

@@ -40,8 +40,11 @@ final class TileLabeler {
 
 	private final int[] stack;
 
-	/** 1 while labelling the image, -1 while labelling its negation. */
-	private int sign = 1;
+	/**
+	 * 1 while labelling the image, -1 while labelling its negation: the factor of the
+	 * significance values.
+	 */
+	private float sign = 1;
 
 	TileLabeler(FitsImage image, BackgroundMap map, DetectionSettings settings, MatchedFilter filter, int maxTileSize) {
 		this.image = image;
@@ -58,26 +61,24 @@ final class TileLabeler {
 	TileLabels label(int x0, int y0, int width, int height) {
 		this.tile.compute(this.image, this.map, x0, y0, width, height, (float) this.settings.mergeThreshold());
 		this.sign = 1;
-		return labelCandidates(x0, y0, width, height);
+		return labelCandidates(x0, y0, width, height, this.tile.candidates, this.tile.candidateCount);
 	}
 
 	/**
 	 * Labels the negated image of the tile {@link #label} has just labelled, from the
-	 * same significance values negated: islands of the negated image for the
-	 * false-detection estimate, at the cost of one pass over a tile already in cache.
+	 * same significance values read with the opposite sign: islands of the negated image
+	 * for the false-detection estimate, without another pass over the tile.
 	 */
 	TileLabels labelNegated(int x0, int y0, int width, int height) {
-		this.tile.negate(width * height, (float) this.settings.mergeThreshold());
 		this.sign = -1;
-		return labelCandidates(x0, y0, width, height);
+		return labelCandidates(x0, y0, width, height, this.tile.negativeCandidates, this.tile.negativeCount);
 	}
 
-	private TileLabels labelCandidates(int x0, int y0, int width, int height) {
+	private TileLabels labelCandidates(int x0, int y0, int width, int height, int[] candidates, int candidateCount) {
 		this.tileNumber++;
 		List<Fragment> fragments = new ArrayList<>();
 		List<Integer> kept = new ArrayList<>();
-		int[] candidates = this.tile.candidates;
-		for (int c = 0; c < this.tile.candidateCount; c++) {
+		for (int c = 0; c < candidateCount; c++) {
 			int k = candidates[c];
 			if (this.stamps[k] != this.tileNumber) {
 				int count = fill(k, kept.size(), width, height);
@@ -120,6 +121,9 @@ final class TileLabeler {
 		this.labels[start] = label;
 		this.stamps[start] = this.tileNumber;
 		int count = 0;
+		float[] significance = this.tile.significance;
+		float sign = this.sign;
+		double merge = this.settings.mergeThreshold();
 		while (top > 0) {
 			int k = this.stack[--top];
 			this.stack[this.stack.length - 1 - count++] = k;
@@ -131,8 +135,7 @@ final class TileLabeler {
 					int ny = y + dy;
 					if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
 						int n = ny * width + nx;
-						if (this.stamps[n] != this.tileNumber
-								&& this.tile.significance[n] >= this.settings.mergeThreshold()) {
+						if (this.stamps[n] != this.tileNumber && sign * significance[n] >= merge) {
 							this.labels[n] = label;
 							this.stamps[n] = this.tileNumber;
 							this.stack[top++] = n;
@@ -164,14 +167,14 @@ final class TileLabeler {
 	private float seedSignificance(int count, int x0, int y0, int width) {
 		float max = Float.NEGATIVE_INFINITY;
 		for (int i = 0; i < count; i++) {
-			max = Math.max(max, this.tile.significance[this.stack[this.stack.length - 1 - i]]);
+			max = Math.max(max, this.sign * this.tile.significance[this.stack[this.stack.length - 1 - i]]);
 		}
 		if (this.filter == null || max >= this.settings.seedThreshold()) {
 			return max;
 		}
 		for (int i = 0; i < count && max < this.settings.seedThreshold(); i++) {
 			int k = this.stack[this.stack.length - 1 - i];
-			if (this.tile.significance[k] < this.filterFloor) {
+			if (this.sign * this.tile.significance[k] < this.filterFloor) {
 				continue;
 			}
 			int x = x0 + k % width;

@@ -83,39 +83,83 @@ final class LevenbergMarquardt {
 		return damped;
 	}
 
+	/**
+	 * Returns the normal equations at {@code p}: the free parameters' entries summed over
+	 * the pixels (lower triangle, packed, so that the client compiler's loop does no
+	 * index arithmetic and skips the fixed parameters), then spread into the full matrix,
+	 * with 1 on the diagonal and 0 elsewhere for the fixed ones.
+	 */
 	private static Normal normal(FitData data, double[] p, boolean[] fixed) {
 		int n = p.length;
-		double[] matrix = new double[n * n];
-		double[] gradient = new double[n];
+		int[] free = freeIndices(fixed);
+		int m = free.length;
+		double[] packed = new double[m * (m + 1) / 2];
+		double[] freeGradient = new double[m];
 		double[] derivatives = new double[n];
+		double[] d = new double[m];
 		double chi2 = 0;
 		double[] constants = GaussianModel.constants(p);
-		for (int k = 0; k < data.size(); k++) {
-			double model = GaussianModel.evaluate(p, constants, data.x()[k], data.y()[k], derivatives);
-			double residual = data.values()[k] - model;
-			double w = data.weights()[k];
+		double[] xs = data.x();
+		double[] ys = data.y();
+		double[] values = data.values();
+		double[] weights = data.weights();
+		for (int k = 0; k < values.length; k++) {
+			double model = GaussianModel.evaluate(p, constants, xs[k], ys[k], derivatives);
+			double residual = values[k] - model;
+			double w = weights[k];
 			chi2 += w * residual * residual;
-			for (int i = 0; i < n; i++) {
-				if (fixed[i]) {
-					continue;
-				}
-				double wd = w * derivatives[i];
-				gradient[i] += wd * residual;
-				for (int j = 0; j <= i; j++) {
-					matrix[i * n + j] += wd * derivatives[j];
+			for (int a = 0; a < m; a++) {
+				d[a] = derivatives[free[a]];
+			}
+			int t = 0;
+			for (int a = 0; a < m; a++) {
+				double wd = w * d[a];
+				freeGradient[a] += wd * residual;
+				for (int b = 0; b <= a; b++) {
+					packed[t++] += wd * d[b];
 				}
 			}
 		}
+		return new Normal(unpack(packed, free, fixed), spread(freeGradient, free, n), chi2);
+	}
+
+	private static int[] freeIndices(boolean[] fixed) {
+		int m = 0;
+		for (boolean f : fixed) {
+			m += f ? 0 : 1;
+		}
+		int[] free = new int[m];
+		int a = 0;
+		for (int i = 0; i < fixed.length; i++) {
+			if (!fixed[i]) {
+				free[a++] = i;
+			}
+		}
+		return free;
+	}
+
+	private static double[] unpack(double[] packed, int[] free, boolean[] fixed) {
+		int n = fixed.length;
+		double[] matrix = new double[n * n];
 		for (int i = 0; i < n; i++) {
-			for (int j = 0; j < i; j++) {
-				boolean frozen = fixed[i] || fixed[j];
-				matrix[i * n + j] = frozen ? 0 : matrix[i * n + j];
-				matrix[j * n + i] = matrix[i * n + j];
-			}
-			gradient[i] = fixed[i] ? 0 : gradient[i];
-			matrix[i * n + i] = fixed[i] ? 1 : matrix[i * n + i];
+			matrix[i * n + i] = fixed[i] ? 1 : 0;
 		}
-		return new Normal(matrix, gradient, chi2);
+		int t = 0;
+		for (int a = 0; a < free.length; a++) {
+			for (int b = 0; b <= a; b++) {
+				matrix[free[a] * n + free[b]] = packed[t];
+				matrix[free[b] * n + free[a]] = packed[t++];
+			}
+		}
+		return matrix;
+	}
+
+	private static double[] spread(double[] freeGradient, int[] free, int n) {
+		double[] gradient = new double[n];
+		for (int a = 0; a < free.length; a++) {
+			gradient[free[a]] = freeGradient[a];
+		}
+		return gradient;
 	}
 
 	record Solution(double[] params, double[] covariance, double chi2) {

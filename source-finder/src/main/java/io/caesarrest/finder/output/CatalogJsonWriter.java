@@ -2,8 +2,6 @@ package io.caesarrest.finder.output;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +46,7 @@ final class CatalogJsonWriter {
 
 	private <T> void write(Path path, Catalog catalog, String key, List<T> rows, RowWriter<T> rowWriter)
 			throws IOException {
-		try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+		try (Writer writer = new TextFileWriter(path)) {
 			writer.write("{\n  \"metadata\": ");
 			new JsonFormatter(writer).write(metadata(catalog), 1);
 			writer.write(",\n  " + JsonFormatter.quote(key) + ": [");

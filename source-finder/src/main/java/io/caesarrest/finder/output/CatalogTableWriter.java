@@ -2,8 +2,6 @@ package io.caesarrest.finder.output;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +12,7 @@ import java.util.List;
 final class CatalogTableWriter {
 
 	<T> void write(Path path, List<Column<T>> columns, List<T> rows) throws IOException {
-		try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8))) {
+		try (PrintWriter out = new PrintWriter(new TextFileWriter(path))) {
 			StringBuilder header = new StringBuilder("#");
 			columns.forEach((column) -> header.append(' ').append(column.name()));
 			out.println(header);

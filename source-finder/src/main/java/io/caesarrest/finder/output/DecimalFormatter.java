@@ -1,5 +1,7 @@
 package io.caesarrest.finder.output;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Formats doubles with a fixed number of significant digits without
  * {@link String#format}, which is too slow for catalogs with many thousands of rows.
@@ -54,11 +56,12 @@ final class DecimalFormatter {
 			scaled /= 10;
 			decimals--;
 		}
-		char[] buffer = new char[32];
+		// bytes, from which the string is made without the narrowing a char[] needs
+		byte[] buffer = new byte[32];
 		int position = buffer.length;
 		int digits = 0;
 		do {
-			buffer[--position] = (char) ('0' + scaled % 10);
+			buffer[--position] = (byte) ('0' + scaled % 10);
 			scaled /= 10;
 			digits++;
 			if (digits == decimals) {
@@ -69,7 +72,7 @@ final class DecimalFormatter {
 		if (negative) {
 			buffer[--position] = '-';
 		}
-		return new String(buffer, position, buffer.length - position);
+		return new String(buffer, position, buffer.length - position, StandardCharsets.ISO_8859_1);
 	}
 
 }

@@ -1,20 +1,10 @@
 package io.caesarrest.finder.output;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.IndexColorModel;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import io.caesarrest.finder.catalog.Catalog;
 import io.caesarrest.finder.catalog.CatalogComponent;
@@ -32,14 +22,8 @@ final class PlotWriter {
 	private static final int MAX_SIDE = 1200;
 
 	/**
-	 * PNG compression quality 1, stored without deflate: a noise-dominated radio image
-	 * compresses by under 20 %, and deflating it took longer than the rest of the plot.
-	 */
-	private static final float COMPRESSION_QUALITY = 1.0f;
-
-	/**
 	 * Grey levels 0 to {@value #GREYS} - 1, then red and yellow for the ellipses: one
-	 * byte a pixel, a third of the data to filter and deflate of an RGB image.
+	 * byte a pixel, a third of the data of an RGB image.
 	 */
 	private static final int GREYS = 254;
 
@@ -47,7 +31,7 @@ final class PlotWriter {
 
 	private static final int YELLOW = GREYS + 1;
 
-	private static final IndexColorModel PALETTE = palette();
+	private static final byte[] PALETTE = palette();
 
 	/**
 	 * Bins the image down to the preview size, in parallel; done before the writers
@@ -64,13 +48,11 @@ final class PlotWriter {
 	}
 
 	void write(Catalog catalog, FitsImage image, Preview preview, Path path) throws IOException {
-		System.setProperty("java.awt.headless", "true");
 		int factor = preview.factor();
 		int w = preview.width();
 		int h = preview.height();
 		float[] binned = preview.means();
-		BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
-		byte[] raster = ((DataBufferByte) png.getRaster().getDataBuffer()).getData();
+		byte[] raster = new byte[w * h];
 		AsinhStretch stretch = new AsinhStretch(catalog.metadata().medianBackground(), catalog.metadata().medianNoise(),
 				max(binned));
 		for (int y = 0; y < h; y++) {
@@ -79,22 +61,9 @@ final class PlotWriter {
 				raster[row + x] = (byte) stretch.grey(binned[y * w + x]);
 			}
 		}
-		drawComponents(png, catalog, image, factor);
-		encode(png, path);
-	}
-
-	private static void encode(BufferedImage png, Path path) throws IOException {
-		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-		ImageWriteParam param = writer.getDefaultWriteParam();
-		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-		param.setCompressionQuality(COMPRESSION_QUALITY);
-		try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-				ImageOutputStream out = new MemoryCacheImageOutputStream(file)) {
-			writer.setOutput(out);
-			writer.write(null, new IIOImage(png, null, null), param);
-		}
-		finally {
-			writer.dispose();
+		drawComponents(raster, w, h, catalog, image, factor);
+		try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
+			PngEncoder.write(raster, w, h, PALETTE, file);
 		}
 	}
 
@@ -103,10 +72,7 @@ final class PlotWriter {
 	 * half pixel along the outline, which is much cheaper than rasterising thousands of
 	 * rotated shapes through Java2D.
 	 */
-	private void drawComponents(BufferedImage png, Catalog catalog, FitsImage image, int factor) {
-		byte[] raster = ((DataBufferByte) png.getRaster().getDataBuffer()).getData();
-		int w = png.getWidth();
-		int h = png.getHeight();
+	private void drawComponents(byte[] raster, int w, int h, Catalog catalog, FitsImage image, int factor) {
 		double sizeToPixels = "arcsec".equals(catalog.metadata().sizeUnit())
 				? 1.0 / catalog.metadata().pixelScaleArcsec() : 1.0;
 		for (CatalogSource source : catalog.sources()) {
@@ -148,20 +114,21 @@ final class PlotWriter {
 
 	}
 
-	private static IndexColorModel palette() {
-		byte[] r = new byte[GREYS + 2];
-		byte[] g = new byte[GREYS + 2];
-		byte[] b = new byte[GREYS + 2];
+	/**
+	 * Returns the palette as {r, g, b} bytes per entry.
+	 */
+	private static byte[] palette() {
+		byte[] rgb = new byte[3 * (GREYS + 2)];
 		for (int i = 0; i < GREYS; i++) {
 			byte level = (byte) Math.round(i * 255.0 / (GREYS - 1));
-			r[i] = level;
-			g[i] = level;
-			b[i] = level;
+			rgb[3 * i] = level;
+			rgb[3 * i + 1] = level;
+			rgb[3 * i + 2] = level;
 		}
-		r[RED] = (byte) 255;
-		r[YELLOW] = (byte) 255;
-		g[YELLOW] = (byte) 255;
-		return new IndexColorModel(8, GREYS + 2, r, g, b);
+		rgb[3 * RED] = (byte) 255;
+		rgb[3 * YELLOW] = (byte) 255;
+		rgb[3 * YELLOW + 1] = (byte) 255;
+		return rgb;
 	}
 
 	private static double asinh(double x) {

@@ -2,8 +2,6 @@ package io.caesarrest.finder.output;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.caesarrest.finder.catalog.Catalog;
@@ -18,7 +16,7 @@ final class RegionWriter {
 
 	void write(Catalog catalog, Path path) throws IOException {
 		boolean sky = "arcsec".equals(catalog.metadata().sizeUnit());
-		try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8))) {
+		try (PrintWriter out = new PrintWriter(new TextFileWriter(path))) {
 			out.println("# Region file format: DS9 version 4.1");
 			out.println("global color=green dashlist=8 3 width=1 font=\"helvetica 10 normal roman\" select=1");
 			out.println(sky ? "fk5" : "image");

@@ -2,8 +2,6 @@ package io.caesarrest.finder.output;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,7 @@ final class VoTableWriter {
 				catalog.metadata().sizeUnit());
 		List<CatalogComponent> rows = new ArrayList<>();
 		catalog.sources().forEach((source) -> rows.addAll(source.components()));
-		try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8))) {
+		try (PrintWriter out = new PrintWriter(new TextFileWriter(path))) {
 			header(out, catalog, columns);
 			out.println("<DATA><TABLEDATA>");
 			for (CatalogComponent row : rows) {
