@@ -95,8 +95,13 @@ final class CatalogJsonWriter {
 		map.put("flux_units", units);
 		map.put("size_unit", m.sizeUnit());
 		map.put("pixel_scale_arcsec", m.pixelScaleArcsec());
-		map.put("beam", Map.of("bmaj_arcsec", m.beamMajor(), "bmin_arcsec", m.beamMinor(), "bpa_deg", m.beamPa(),
-				"area_pixels", m.beamAreaPixels()));
+		// a fixed order, so that two runs write the same file
+		Map<String, Object> beam = new LinkedHashMap<>();
+		beam.put("bmaj_arcsec", m.beamMajor());
+		beam.put("bmin_arcsec", m.beamMinor());
+		beam.put("bpa_deg", m.beamPa());
+		beam.put("area_pixels", m.beamAreaPixels());
+		map.put("beam", beam);
 		map.put("background_median", m.medianBackground());
 		map.put("noise_median", m.medianNoise());
 		DetectionSummary d = m.detection();

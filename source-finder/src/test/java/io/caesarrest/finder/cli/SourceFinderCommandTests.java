@@ -52,6 +52,9 @@ class SourceFinderCommandTests {
 		String json = Files.readString(outDir.resolve("catalog-job1.json"));
 		assertThat(json).contains("\"metadata\"", "\"sources\"", "\"peak_flux\"", "\"int_flux_err\"", "\"components\"",
 				"\"noise_median\"");
+		// the same order in every run, as documented, so that catalogs of two runs diff
+		// cleanly
+		assertThat(json).containsSubsequence("\"bmaj_arcsec\"", "\"bmin_arcsec\"", "\"bpa_deg\"", "\"area_pixels\"");
 	}
 
 	@Test
