@@ -2,6 +2,7 @@ package io.caesarrest.scheduler.local;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.caesarrest.scheduler.SchedulerRef;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,23 @@ record LocalRef(long pid, Instant processStarted, Instant started, Instant deadl
 
 	private static final String CONTAINER_PREFIX = "caesar-job-";
 
+	/** Times kept to the millisecond, as written, so that a parsed handle equals this. */
+	LocalRef {
+		processStarted = processStarted.truncatedTo(ChronoUnit.MILLIS);
+		started = started.truncatedTo(ChronoUnit.MILLIS);
+		deadline = deadline.truncatedTo(ChronoUnit.MILLIS);
+	}
+
 	LocalRef(long pid, Instant started, Instant deadline, @Nullable String container, Path jobDir) {
 		this(pid, started, started, deadline, container, jobDir);
+	}
+
+	/**
+	 * Whether the job runs in a process that started before it (a pre-started worker JVM,
+	 * which runs other jobs before and after it).
+	 */
+	boolean sharedProcess() {
+		return !this.processStarted.equals(this.started);
 	}
 
 	SchedulerRef toRef() {

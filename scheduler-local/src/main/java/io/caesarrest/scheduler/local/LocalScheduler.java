@@ -68,7 +68,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	/** The exit code of a container runtime's client that could not run the container. */
 	static final int CONTAINER_NOT_STARTED_EXIT_CODE = 125;
 
-	private final Map<Long, Running> running = new ConcurrentHashMap<>();
+	private final Map<LocalRef, Running> running = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor((r) -> {
 		Thread thread = new Thread(r, "local-scheduler-killer");
@@ -123,7 +123,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		this.clock = clock;
 		this.containers = (containers != null && containers.enabled()) ? new ContainerCli(containers) : null;
 		this.jvms = jvms;
-		this.warmJvms = (jvms != null && warmJvms > 0) ? new WarmJvmPool(warmJvms, jvms) : null;
+		this.warmJvms = (jvms != null && warmJvms > 0) ? new WarmJvmPool(warmJvms, jvms, this::processEnded) : null;
 	}
 
 	/**
@@ -240,7 +240,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			Process process = builder.start();
 			Instant started = process.info().startInstant().orElse(this.clock.instant());
 			LocalRef ref = new LocalRef(process.pid(), started, started.plus(launch.maxRunTime()), container, jobDir);
-			this.running.put(process.pid(), new Running(ref, process.toHandle(), process, null));
+			this.running.put(ref, new Running(ref, process.toHandle(), process, null));
 			process.onExit().thenRun(this::processEnded);
 			return ref.toRef();
 		}
@@ -271,8 +271,7 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 			Instant started = this.clock.instant();
 			LocalRef ref = new LocalRef(jvm.process().pid(), jvm.started(), started, started.plus(launch.maxRunTime()),
 					null, jobDir);
-			this.running.put(ref.pid(), new Running(ref, jvm.process().toHandle(), jvm.process(), null));
-			jvm.process().onExit().thenRun(this::processEnded);
+			this.running.put(ref, new Running(ref, jvm.process().toHandle(), jvm.process(), null));
 			return ref.toRef();
 		});
 	}
@@ -289,34 +288,34 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	@Override
 	public void cancel(SchedulerRef ref) {
 		LocalRef local = LocalRef.parse(ref);
-		Running job = this.running.computeIfAbsent(local.pid(), (pid) -> adopt(local).orElse(null));
-		if (job != null && job.outcome() == null && job.alive()) {
-			this.running.put(local.pid(), job.ending(JobState.CANCELED, CANCELED_EXIT_CODE, "Job canceled by user"));
+		Running job = this.running.computeIfAbsent(local, (key) -> adopt(key).orElse(null));
+		if (job != null && job.outcome() == null && job.alive() && stoppable(local)) {
+			this.running.put(local, job.ending(JobState.CANCELED, CANCELED_EXIT_CODE, "Job canceled by user"));
 			stop(local, job);
 		}
 	}
 
 	private Optional<Execution> execution(LocalRef ref) {
-		Running job = this.running.get(ref.pid());
+		Running job = this.running.get(ref);
 		if (job == null) {
 			Optional<Running> adopted = adopt(ref);
 			if (adopted.isEmpty()) {
 				return ended(ref, null);
 			}
 			job = adopted.get();
-			this.running.put(ref.pid(), job);
+			this.running.put(ref, job);
 		}
 		if (job.alive()) {
-			if (job.outcome() == null && this.clock.instant().isAfter(ref.deadline())) {
-				this.running.put(ref.pid(), job.ending(JobState.TIMED_OUT, TIMED_OUT_EXIT_CODE,
+			if (job.outcome() == null && this.clock.instant().isAfter(ref.deadline()) && stoppable(ref)) {
+				this.running.put(ref, job.ending(JobState.TIMED_OUT, TIMED_OUT_EXIT_CODE,
 						"Job exceeded its time limit and was stopped"));
 				stop(ref, job);
 			}
 			return Optional
 				.of(new Execution(JobState.RUNNING, null, ref.started(), null, "Job running (pid " + ref.pid() + ")"));
 		}
-		this.running.remove(ref.pid());
-		if (job.outcome() == null && job.process() != null) {
+		this.running.remove(ref);
+		if (job.outcome() == null && job.process() != null && !ref.sharedProcess()) {
 			int code = job.process().exitValue();
 			return Optional.of(new Execution(JobState.fromExitCode(code), code, ref.started(), this.clock.instant(),
 					describeExit(ref, code)));
@@ -443,6 +442,12 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		}
 	}
 
+	// a job in a pre-started JVM is stopped by ending the JVM, unless the JVM has gone on
+	// to another job
+	private boolean stoppable(LocalRef ref) {
+		return !ref.sharedProcess() || this.warmJvms == null || this.warmJvms.stopping(ref.pid(), ref.jobDir());
+	}
+
 	private void stop(LocalRef ref, Running job) {
 		long sid = job.handle().pid();
 		ProcessSessions.signal(sid, false);
@@ -469,12 +474,15 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	private record Running(LocalRef ref, ProcessHandle handle, Process process, Outcome outcome) {
 
 		/**
-		 * Whether the process still runs. A child of this JVM is asked as a process, so
-		 * that its exit value is there once it is not alive (its handle can report a
-		 * process that has exited before the JVM has reaped it).
+		 * Whether the job still runs. A child of this JVM is asked as a process, so that
+		 * its exit value is there once it is not alive (its handle can report a process
+		 * that has exited before the JVM has reaped it). A job in a pre-started JVM has
+		 * ended once its exit code is saved, even though the JVM goes on.
 		 */
 		boolean alive() {
-			return (this.process != null) ? this.process.isAlive() : this.handle.isAlive();
+			boolean alive = (this.process != null) ? this.process.isAlive() : this.handle.isAlive();
+			return alive
+					&& !(this.ref.sharedProcess() && Files.exists(this.ref.jobDir().resolve(JobLaunch.EXIT_CODE_FILE)));
 		}
 
 		Running ending(JobState state, int exitCode, String message) {

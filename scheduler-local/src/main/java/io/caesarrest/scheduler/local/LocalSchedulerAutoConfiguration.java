@@ -48,7 +48,8 @@ public class LocalSchedulerAutoConfiguration {
 						+ " does not answer; jobs of image apps will fail until it does: " + version.output().strip());
 			}
 		}
-		WorkerJvms jvms = new WorkerJvms(properties.effectiveJvmDir(), properties.classDataSharing());
+		WorkerJvms jvms = new WorkerJvms(properties.effectiveJvmDir(), properties.classDataSharing(),
+				properties.warmJvmJobs());
 		LocalScheduler scheduler = new LocalScheduler(properties.effectiveCores(), properties.pollInterval(),
 				properties.killGrace(), Clock.systemUTC(), containers, jvms, runsJobs ? properties.warmJvms() : 0);
 		AppCatalog catalog = apps.getIfAvailable();

@@ -19,15 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param killGrace time between SIGTERM and SIGKILL when a job is stopped
  * @param containers how apps with a container image run, if at all
  * @param warmJvms pre-started, warmed-up JVMs kept idle per heap size for the Java apps
- * ({@code {java-main:<class>}} commands) whose main class can run in one; each runs one
- * job and is replaced when that job ends; 0 starts a JVM for each job
+ * ({@code {java-main:<class>}} commands) whose main class can run in one; each runs job
+ * after job, one at a time, and is replaced when it ends; 0 starts a JVM for each job
+ * @param warmJvmJobs the jobs a pre-started JVM runs before it ends and is replaced
  * @param jvmDir where the JVMs of Java apps keep their files (the pre-started JVMs'
  * dirs); empty for {@code caesar-rest-jvms} in the temporary directory
  */
 @ConfigurationProperties("caesar.scheduler.local")
 public record LocalSchedulerProperties(@DefaultValue("0") int cores, @DefaultValue("250ms") Duration pollInterval,
 		@DefaultValue("3s") Duration killGrace, @DefaultValue Containers containers, @DefaultValue("1") int warmJvms,
-		@Nullable Path jvmDir, @DefaultValue("false") boolean classDataSharing) {
+		@DefaultValue("100") int warmJvmJobs, @Nullable Path jvmDir, @DefaultValue("false") boolean classDataSharing) {
 
 	/** Where the JVMs of Java apps keep their files. */
 	public Path effectiveJvmDir() {

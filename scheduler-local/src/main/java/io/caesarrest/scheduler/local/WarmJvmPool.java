@@ -1,6 +1,8 @@
 package io.caesarrest.scheduler.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +22,27 @@ import java.util.Set;
 import io.caesarrest.scheduler.JobLaunch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pre-started, warmed worker JVMs ({@link WarmJvmMain}) of the local queue, kept per heap
- * size. A job of a Java app takes one (when one is idle), which runs that one job and
- * exits; a new one is started in its place once that job ends, so that warming up never
- * competes with the job for the cores. Each runs in a session of its own under a wrapper
- * that writes the job's exit code to the job dir, like any local job.
+ * size. A job of a Java app takes an idle one, which runs it and then comes back for the
+ * next job, with the code its compilers made for the earlier ones. A new one is started
+ * only when one ends (crash, cancel, time-out, its last job) or when none was idle for a
+ * job, so that warming up competes with jobs for the cores as seldom as can be. Each runs
+ * in a session of its own under a wrapper that gives it the pipe it reports on and, when
+ * it ends during a job, writes that job's exit code to the job dir, like any local job.
  */
 final class WarmJvmPool implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(WarmJvmPool.class);
 
-	// values are read from files as data, never parsed as shell text; on SIGTERM (cancel,
-	// time-out) the wrapper outlives the JVM to save its code and remove its dir
-	private static final String WRAPPER = "trap : TERM; \"$@\"; rc=$?; if [ -f " + WarmJvmMain.JOB_DIR_FILE
-			+ " ]; then " + "d=$(cat " + WarmJvmMain.JOB_DIR_FILE + "); if [ -s jvm.log ]; then cat jvm.log >> \"$(cat "
+	// values are read from files as data, never parsed as shell text; the JVM reports on
+	// descriptor 3 (the pipe to this pool) and prints to its log; on SIGTERM (cancel,
+	// time-out) the wrapper outlives the JVM to save the job's code and remove its dir
+	private static final String WRAPPER = "trap : TERM; \"$@\" 3>&1 >>" + WarmJvmMain.JVM_LOG_FILE + " 2>&1; rc=$?; "
+			+ "if [ -f " + WarmJvmMain.JOB_DIR_FILE + " ]; then d=$(cat " + WarmJvmMain.JOB_DIR_FILE + "); if [ -s "
+			+ WarmJvmMain.JVM_LOG_FILE + " ]; then cat " + WarmJvmMain.JVM_LOG_FILE + " >> \"$(cat "
 			+ WarmJvmMain.JOB_LOG_FILE + ")\"; fi; printf '%s\\n' \"$rc\" > \"$d/" + JobLaunch.EXIT_CODE_FILE
 			+ ".tmp\" && mv -f \"$d/" + JobLaunch.EXIT_CODE_FILE + ".tmp\" \"$d/" + JobLaunch.EXIT_CODE_FILE
 			+ "\"; fi; cd / && rm -rf \"$CAESAR_WORKER_DIR\"; exit \"$rc\"";
@@ -47,7 +53,11 @@ final class WarmJvmPool implements AutoCloseable {
 
 	private final WorkerJvms jvms;
 
+	private final Runnable jobEnded;
+
 	private final Map<Long, Deque<WarmJvm>> idle = new HashMap<>();
+
+	private final Map<Long, WarmJvm> all = new HashMap<>();
 
 	private final Map<Long, Set<String>> classes = new HashMap<>();
 
@@ -59,10 +69,12 @@ final class WarmJvmPool implements AutoCloseable {
 	 * Creates an empty pool.
 	 * @param size idle JVMs to keep per heap size
 	 * @param jvms how worker JVMs start
+	 * @param jobEnded what runs when a job in one of its JVMs has ended
 	 */
-	WarmJvmPool(int size, WorkerJvms jvms) {
+	WarmJvmPool(int size, WorkerJvms jvms, Runnable jobEnded) {
 		this.size = size;
 		this.jvms = jvms;
+		this.jobEnded = jobEnded;
 		try {
 			this.root = Files.createTempDirectory(Files.createDirectories(jvms.dir()), "pool-");
 		}
@@ -95,18 +107,44 @@ final class WarmJvmPool implements AutoCloseable {
 			return Optional.empty();
 		}
 		prepare(heapBytes, mainClass);
-		WarmJvm jvm;
-		while ((jvm = take(heapBytes)) != null) {
-			if (jvm.hand(mainClass, launch)) {
-				jvm.process().onExit().thenRun(() -> fill(heapBytes));
-				return Optional.of(jvm);
+		List<String> fields = new ArrayList<>(List.of(mainClass, launch.jobDir().toAbsolutePath().toString(),
+				launch.jobDir().toAbsolutePath().resolve(launch.logFileName()).toString()));
+		fields.addAll(launch.argv().subList(1, launch.argv().size()));
+		byte[] job = WarmJvmMain.jobRecord(fields);
+		synchronized (this) {
+			WarmJvm jvm;
+			while ((jvm = take(heapBytes)) != null) {
+				if (jvm.hand(job, launch.jobDir().toAbsolutePath())) {
+					return Optional.of(jvm);
+				}
+				jvm.process().destroyForcibly();
 			}
-			jvm.process().destroyForcibly();
+			// none idle (all busy, or one died while waiting): the next job of this size
+			// is warm
+			fill(heapBytes);
+			return Optional.empty();
 		}
-		// none idle (all busy, or one died while waiting): the next job of this size is
-		// warm
-		fill(heapBytes);
-		return Optional.empty();
+	}
+
+	/**
+	 * Whether a job that runs in a JVM may be stopped by ending the JVM, which then takes
+	 * no other job. False when the JVM is one of this pool's and has gone on to another
+	 * job (or back to waiting for one).
+	 * @param pid the JVM's wrapper
+	 * @param jobDir the job's dir
+	 * @return whether to end the JVM
+	 */
+	synchronized boolean stopping(long pid, Path jobDir) {
+		WarmJvm jvm = this.all.get(pid);
+		if (jvm == null) {
+			// started by an earlier life of the service: it takes no new job
+			return true;
+		}
+		if (!jobDir.toAbsolutePath().equals(jvm.job) || Files.exists(jobDir.resolve(JobLaunch.EXIT_CODE_FILE))) {
+			return false;
+		}
+		jvm.retired = true;
+		return true;
 	}
 
 	/** The idle JVMs whose warm-up is over. */
@@ -118,7 +156,7 @@ final class WarmJvmPool implements AutoCloseable {
 			.count();
 	}
 
-	private synchronized WarmJvm take(long heapBytes) {
+	private WarmJvm take(long heapBytes) {
 		Deque<WarmJvm> jvms = this.idle.getOrDefault(heapBytes, new ArrayDeque<>());
 		jvms.removeIf((jvm) -> !jvm.process().isAlive());
 		WarmJvm chosen = jvms.stream().filter(WarmJvm::ready).findFirst().orElse(jvms.peekFirst());
@@ -126,6 +164,28 @@ final class WarmJvmPool implements AutoCloseable {
 			jvms.remove(chosen);
 		}
 		return chosen;
+	}
+
+	// a JVM said its job has ended: back to the idle ones, unless it is to end or enough
+	// are idle
+	private void ended(WarmJvm jvm) {
+		synchronized (this) {
+			jvm.job = null;
+			Deque<WarmJvm> jvms = this.idle.computeIfAbsent(jvm.heapBytes, (key) -> new ArrayDeque<>());
+			jvms.removeIf((other) -> !other.process().isAlive());
+			if (!this.closed && !jvm.retired && jvm.process().isAlive() && jvms.size() < this.size) {
+				jvms.addFirst(jvm);
+			}
+			else {
+				closeQuietly(jvm.process().getOutputStream());
+			}
+		}
+		this.jobEnded.run();
+	}
+
+	private synchronized void exited(WarmJvm jvm) {
+		this.all.remove(jvm.process().pid());
+		fill(jvm.heapBytes);
 	}
 
 	private synchronized void fill(long heapBytes) {
@@ -145,27 +205,47 @@ final class WarmJvmPool implements AutoCloseable {
 	private WarmJvm start(long heapBytes) throws IOException {
 		Path dir = Files.createDirectory(this.root.resolve("jvm-" + (++this.started)));
 		List<String> command = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "caesar-worker-jvm"));
-		command.addAll(this.jvms.command(WarmJvmMain.class.getName(), this.jvms.options(heapBytes)));
+		command.addAll(this.jvms.command(WarmJvmMain.class.getName(), this.jvms.reusableOptions(heapBytes)));
 		command.addAll(this.classes.getOrDefault(heapBytes, Set.of()));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(dir.resolve("jvm.log").toFile());
+			.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(WarmJvmMain.JVM_LOG_FILE).toFile()));
 		builder.environment().put("CAESAR_WORKER_DIR", dir.toString());
 		Process process = builder.start();
-		return new WarmJvm(process, process.info().startInstant().orElse(Instant.now()), dir);
+		WarmJvm jvm = new WarmJvm(process, process.info().startInstant().orElse(Instant.now()), dir, heapBytes);
+		this.all.put(process.pid(), jvm);
+		Thread reader = new Thread(() -> read(jvm), "worker-jvm-" + process.pid());
+		reader.setDaemon(true);
+		reader.start();
+		process.onExit().thenRun(() -> {
+			exited(jvm);
+			this.jobEnded.run();
+		});
+		return jvm;
+	}
+
+	// what a JVM reports on its pipe, until it ends
+	private void read(WarmJvm jvm) {
+		try (BufferedReader reports = new BufferedReader(
+				new InputStreamReader(jvm.process().getInputStream(), StandardCharsets.US_ASCII))) {
+			String report;
+			while ((report = reports.readLine()) != null) {
+				if (report.equals(WarmJvmMain.DONE)) {
+					ended(jvm);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the JVM is gone
+		}
 	}
 
 	@Override
 	public synchronized void close() {
 		this.closed = true;
-		for (Deque<WarmJvm> jvms : this.idle.values()) {
-			for (Iterator<WarmJvm> it = jvms.iterator(); it.hasNext();) {
-				// end of input without a job: the JVM exits and its wrapper removes its
-				// dir
-				closeQuietly(it.next().process().getOutputStream());
-				it.remove();
-			}
-		}
+		this.idle.clear();
+		// end of input: an idle JVM exits at once and its wrapper removes its dir; a busy
+		// one after its job
+		this.all.values().forEach((jvm) -> closeQuietly(jvm.process().getOutputStream()));
 	}
 
 	private static void closeQuietly(OutputStream stream) {
@@ -177,28 +257,51 @@ final class WarmJvmPool implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * A started worker JVM.
-	 *
-	 * @param process its wrapper, the leader of its session
-	 * @param started when the wrapper started
-	 * @param dir its working dir
-	 */
-	record WarmJvm(Process process, Instant started, Path dir) {
+	/** A started worker JVM. */
+	static final class WarmJvm {
+
+		private final Process process;
+
+		private final Instant started;
+
+		private final Path dir;
+
+		private final long heapBytes;
+
+		// the job dir of the job it runs, guarded by the pool
+		private @Nullable Path job;
+
+		// ended for its job: takes no other
+		private boolean retired;
+
+		WarmJvm(Process process, Instant started, Path dir, long heapBytes) {
+			this.process = process;
+			this.started = started;
+			this.dir = dir;
+			this.heapBytes = heapBytes;
+		}
+
+		/** Its wrapper, the leader of its session. */
+		Process process() {
+			return this.process;
+		}
+
+		/** When its wrapper started. */
+		Instant started() {
+			return this.started;
+		}
 
 		boolean ready() {
 			return Files.exists(this.dir.resolve(WarmJvmMain.READY_FILE));
 		}
 
-		/** Gives the JVM its job; false when it can no longer take one. */
-		boolean hand(String mainClass, JobLaunch launch) {
-			List<String> fields = new ArrayList<>(List.of(mainClass, launch.jobDir().toAbsolutePath().toString(),
-					launch.jobDir().toAbsolutePath().resolve(launch.logFileName()).toString()));
-			fields.addAll(launch.argv().subList(1, launch.argv().size()));
-			StringBuilder job = new StringBuilder();
-			fields.forEach((field) -> job.append(field).append('\0'));
-			try (OutputStream input = this.process.getOutputStream()) {
-				input.write(job.toString().getBytes(StandardCharsets.UTF_8));
+		// gives the JVM its job; false when it can no longer take one
+		private boolean hand(byte[] job, Path jobDir) {
+			try {
+				OutputStream input = this.process.getOutputStream();
+				input.write(job);
+				input.flush();
+				this.job = jobDir;
 				return true;
 			}
 			catch (IOException ex) {

@@ -35,9 +35,14 @@ public class WorkerJvms {
 
 	private static final long MIB = 1024 * 1024;
 
+	/** The jobs a pre-started JVM runs before it ends, unless set. */
+	public static final int DEFAULT_JOBS_PER_JVM = 100;
+
 	private final Path dir;
 
 	private final boolean classDataSharing;
+
+	private final int jobsPerJvm;
 
 	private volatile @Nullable Path classPath;
 
@@ -49,8 +54,19 @@ public class WorkerJvms {
 	 * @param classDataSharing whether to make and use a class-data archive
 	 */
 	public WorkerJvms(Path dir, boolean classDataSharing) {
+		this(dir, classDataSharing, DEFAULT_JOBS_PER_JVM);
+	}
+
+	/**
+	 * Creates the settings.
+	 * @param dir where worker JVMs keep their files
+	 * @param classDataSharing whether to make and use a class-data archive
+	 * @param jobsPerJvm the jobs a pre-started JVM runs before it ends
+	 */
+	public WorkerJvms(Path dir, boolean classDataSharing, int jobsPerJvm) {
 		this.dir = dir;
 		this.classDataSharing = classDataSharing;
+		this.jobsPerJvm = Math.max(1, jobsPerJvm);
 	}
 
 	Path dir() {
@@ -151,19 +167,32 @@ public class WorkerJvms {
 	}
 
 	/**
-	 * The options of a worker JVM. Only the client compiler: the server compiler, still
-	 * compiling a job's hot loops at the job's scale after a small warm-up, made a
-	 * pre-started JVM's job about twice as slow on two cores.
+	 * The options of a JVM started for one job. Only the client compiler: a JVM that
+	 * lives for one job ends before the server compiler's code pays for its compiling on
+	 * two cores.
 	 * @param heapBytes its heap size, 0 for the default
 	 * @return the options
 	 */
 	List<String> options(long heapBytes) {
-		return options(heapBytes, true);
+		List<String> options = options(heapBytes, true);
+		options.add("-XX:TieredStopAtLevel=1");
+		return options;
+	}
+
+	/**
+	 * The options of a pre-started JVM, which runs job after job: both compilers, so that
+	 * later jobs run the server compiler's code, and its number of jobs.
+	 * @param heapBytes its heap size, 0 for the default
+	 * @return the options
+	 */
+	List<String> reusableOptions(long heapBytes) {
+		List<String> options = options(heapBytes, true);
+		options.add("-D" + WarmJvmMain.JOBS_PROPERTY + "=" + this.jobsPerJvm);
+		return options;
 	}
 
 	private List<String> options(long heapBytes, boolean shared) {
-		List<String> options = new ArrayList<>(
-				List.of("-Djava.awt.headless=true", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1"));
+		List<String> options = new ArrayList<>(List.of("-Djava.awt.headless=true", "-XX:+UseParallelGC"));
 		options.add((heapBytes > 0) ? "-Xmx" + (heapBytes / MIB) + "m" : "-XX:MaxRAMPercentage=50");
 		Path classes = this.archive;
 		if (shared && classes != null) {

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * A Java app for the tests of pre-started JVMs: runs its arguments as a command in the
  * job dir (so that the scheduler contract's shell commands run through a Java main
- * class), or reports on the JVM it runs in ({@code jvm-facts}).
+ * class), reports on the JVM it runs in ({@code jvm-facts}), or throws an {@link Error}
+ * ({@code error}).
  */
 public final class ShellMain {
 
@@ -32,9 +33,13 @@ public final class ShellMain {
 		jobs++;
 		if (args.length == 1 && args[0].equals("jvm-facts")) {
 			out.println("facts of pid " + ProcessHandle.current().pid());
-			Files.writeString(workDir.resolve("jvm-facts.txt"), "warmed-up=" + warmedUp + "\njobs=" + jobs
-					+ "\nmax-heap=" + Runtime.getRuntime().maxMemory() + "\n");
+			Files.writeString(workDir.resolve("jvm-facts.txt"),
+					"warmed-up=" + warmedUp + "\njobs=" + jobs + "\nmax-heap=" + Runtime.getRuntime().maxMemory()
+							+ "\npid=" + ProcessHandle.current().pid() + "\n");
 			return 0;
+		}
+		if (args.length == 1 && args[0].equals("error")) {
+			throw new OutOfMemoryError("a test's error");
 		}
 		Process process = new ProcessBuilder(args).directory(workDir.toAbsolutePath().toFile())
 			.redirectErrorStream(true)

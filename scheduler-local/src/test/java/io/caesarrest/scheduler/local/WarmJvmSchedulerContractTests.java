@@ -24,9 +24,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The scheduler contract for a Java app run by pre-started worker JVMs (every contract
- * command runs through {@link ShellMain}), plus what only they do: one job per JVM, the
- * heap from the memory hint, a crash that ends only its own job, results and live jobs
- * found again by another instance.
+ * command runs through {@link ShellMain}), plus what only they do: job after job in one
+ * JVM, up to its number of jobs, the heap from the memory hint, a crash, a cancel or an
+ * error that ends only its own job, a late cancel that leaves the JVM's next job alone,
+ * results and live jobs found again by another instance.
  */
 class WarmJvmSchedulerContractTests extends SchedulerContractTests {
 
@@ -34,11 +35,13 @@ class WarmJvmSchedulerContractTests extends SchedulerContractTests {
 
 	private static final long MEMORY = 512L * 1024 * 1024;
 
+	private static final int JOBS_PER_JVM = 3;
+
 	private LocalScheduler scheduler;
 
 	private LocalScheduler newScheduler() {
 		return new LocalScheduler(2, Duration.ofMillis(250), Duration.ofMillis(500), Clock.systemUTC(), null,
-				new WorkerJvms(this.tempDir.resolve("jvms"), false), 2);
+				new WorkerJvms(this.tempDir.resolve("jvms"), false, JOBS_PER_JVM), 2);
 	}
 
 	@BeforeEach
@@ -84,15 +87,71 @@ class WarmJvmSchedulerContractTests extends SchedulerContractTests {
 	}
 
 	@Test
-	void runsEachJobInAWarmedUpJvmOfItsOwnWithTheHeapOfItsMemoryHint() throws IOException {
+	void runsJobAfterJobInAWarmedUpJvmWithTheHeapOfItsMemoryHintUpToItsNumberOfJobs() throws IOException {
 		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
-		for (int i = 0; i < 3; i++) {
+		String pid = null;
+		for (int i = 1; i <= JOBS_PER_JVM; i++) {
 			Map<String, String> facts = jvmFacts();
-			assertThat(facts).containsEntry("warmed-up", "true").containsEntry("jobs", "1");
+			assertThat(facts).containsEntry("warmed-up", "true").containsEntry("jobs", Integer.toString(i));
 			// three quarters of the hint, less what the collector keeps aside
 			assertThat(Long.parseLong(facts.get("max-heap"))).isBetween(MEMORY / 2, MEMORY * 3 / 4);
-			await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+			pid = (pid != null) ? pid : facts.get("pid");
+			assertThat(facts).containsEntry("pid", pid);
 		}
+		// its last job done, the JVM ended and another took its place
+		long ended = Long.parseLong(pid);
+		await().atMost(endTimeout()).until(() -> ProcessHandle.of(ended).map((h) -> !h.isAlive()).orElse(true));
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		assertThat(jvmFacts()).containsEntry("jobs", "1").doesNotContainEntry("pid", pid);
+	}
+
+	@Test
+	void aJobsOwnOutputAndThatOfItsChildrenGoToItsLogOnly() throws IOException {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		Path first = newJobDir();
+		SchedulerRef ref = this.scheduler.submit(launch(first, Duration.ofMinutes(5), "/bin/sh", "-c", "echo first"));
+		assertThat(awaitEnd(ref).state()).isEqualTo(JobState.SUCCESS);
+		Path second = newJobDir();
+		ref = this.scheduler.submit(launch(second, Duration.ofMinutes(5), "/bin/sh", "-c", "echo second; exit 3"));
+		Execution execution = awaitEnd(ref);
+		assertThat(execution.exitCode()).isEqualTo(3);
+		assertThat(Files.readString(jobLog(first))).contains("first").doesNotContain("second");
+		assertThat(Files.readString(jobLog(second))).contains("second").doesNotContain("first");
+		assertThat(LocalRef.parse(ref).processStarted()).isBefore(LocalRef.parse(ref).started());
+	}
+
+	@Test
+	void aLateCancelLeavesTheJvmsNextJobAlone() throws IOException {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		SchedulerRef done = this.scheduler.submit(launch(newJobDir(), Duration.ofMinutes(5), "/bin/sh", "-c", "true"));
+		assertThat(awaitEnd(done).state()).isEqualTo(JobState.SUCCESS);
+		Path jobDir = newJobDir();
+		SchedulerRef next = this.scheduler.submit(launch(jobDir, Duration.ofMinutes(5), "/bin/sh", "-c",
+				"echo started > started.txt; sleep 2; echo finished > finished.txt"));
+		assertThat(LocalRef.parse(next).pid()).isEqualTo(LocalRef.parse(done).pid());
+		await().atMost(endTimeout()).until(() -> Files.exists(jobDir.resolve("started.txt")));
+		this.scheduler.cancel(done);
+		assertThat(awaitEnd(next).state()).isEqualTo(JobState.SUCCESS);
+		assertThat(jobDir.resolve("finished.txt")).exists();
+		assertThat(awaitEnd(done).state()).isEqualTo(JobState.SUCCESS);
+	}
+
+	@Test
+	void anErrorEndsItsJobAndItsJvm() throws IOException {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() == 2);
+		Path jobDir = newJobDir();
+		SchedulerRef ref = this.scheduler.submit(launch(jobDir, Duration.ofMinutes(5), "error"));
+		Execution execution = awaitEnd(ref);
+		assertThat(execution.state()).isEqualTo(JobState.FAILURE);
+		assertThat(execution.exitCode()).isEqualTo(1);
+		assertThat(Files.readString(jobLog(jobDir))).contains("OutOfMemoryError: a test's error");
+		long pid = LocalRef.parse(ref).pid();
+		await().atMost(endTimeout()).until(() -> ProcessHandle.of(pid).map((h) -> !h.isAlive()).orElse(true));
+		assertThat(jvmFacts()).containsEntry("jobs", "1");
+	}
+
+	private static Path jobLog(Path jobDir) {
+		return jobDir.resolve("job_" + jobDir.getFileName().toString().substring(4) + ".log");
 	}
 
 	@Test
