@@ -121,6 +121,8 @@ public final class WarmJvmMain {
 			sound = result.sound();
 			finish(workDir, logFile, result.exitCode());
 			tell(pool);
+			// the job's garbage collected while waiting for the next, not during it
+			System.gc();
 		}
 		Runtime.getRuntime().halt(0);
 	}

@@ -181,12 +181,20 @@ public class WorkerJvms {
 
 	/**
 	 * The options of a pre-started JVM, which runs job after job: both compilers, so that
-	 * later jobs run the server compiler's code, and its number of jobs.
+	 * later jobs run the server compiler's code, a fixed heap with a large young
+	 * generation, and its number of jobs.
 	 * @param heapBytes its heap size, 0 for the default
 	 * @return the options
 	 */
 	List<String> reusableOptions(long heapBytes) {
 		List<String> options = options(heapBytes, true);
+		if (heapBytes > 0) {
+			// the whole heap from the start and half of it young, so that a job's arrays
+			// are born and die in the young generation without resizing or promotion
+			// pauses (measured: 100-230 ms pauses in 4000² jobs without)
+			options.add("-Xms" + (heapBytes / MIB) + "m");
+			options.add("-Xmn" + (heapBytes / 2 / MIB) + "m");
+		}
 		options.add("-D" + WarmJvmMain.JOBS_PROPERTY + "=" + this.jobsPerJvm);
 		return options;
 	}

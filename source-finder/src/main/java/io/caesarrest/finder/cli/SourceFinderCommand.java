@@ -25,9 +25,12 @@ public final class SourceFinderCommand {
 	// held, so that its level is not lost with a collected logger
 	private static final Logger FITS_LOGGER = Logger.getLogger("nom.tam");
 
-	private static final int WARM_UP_SIZE = 768;
+	private static final int WARM_UP_SIZE = 2000;
 
-	private static final int WARM_UP_RUNS = 3;
+	// enough for the server compiler to have compiled the hot loops before the first job
+	// of a pre-started JVM that runs job after job (about 1 s of one core, in the
+	// background)
+	private static final int WARM_UP_RUNS = 6;
 
 	private SourceFinderCommand() {
 	}
