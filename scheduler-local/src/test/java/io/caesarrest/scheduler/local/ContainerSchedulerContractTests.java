@@ -13,10 +13,7 @@ import io.caesarrest.docker.TestImages;
 import io.caesarrest.job.JobState;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
-import io.caesarrest.scheduler.Scheduler;
-import io.caesarrest.scheduler.SchedulerContractTests;
 import io.caesarrest.scheduler.SchedulerRef;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -33,11 +30,9 @@ import static org.awaitility.Awaitility.await;
 @EnabledIf(value = "io.caesarrest.docker.TestImages#baseImageAvailable",
 		disabledReason = "no Docker daemon, or no base image (BASE_IMAGE, default local/debian:bookworm, "
 				+ "which deploy/docker/build-base-image.sh makes)")
-class ContainerSchedulerContractTests extends SchedulerContractTests {
+class ContainerSchedulerContractTests extends LocalBackendContractTests {
 
 	private static String probeImage;
-
-	private final LocalScheduler scheduler = newScheduler();
 
 	@BeforeAll
 	static void buildImage() throws Exception {
@@ -47,15 +42,11 @@ class ContainerSchedulerContractTests extends SchedulerContractTests {
 					.getParent());
 	}
 
-	private static LocalScheduler newScheduler() {
+	@Override
+	protected LocalScheduler newScheduler() {
 		return new LocalScheduler(2, Duration.ofMillis(250), Duration.ofSeconds(2), Clock.systemUTC(),
 				new LocalSchedulerProperties.Containers("docker", null, null, "none", "never", true, List.of()), null,
 				0);
-	}
-
-	@Override
-	protected Scheduler scheduler() {
-		return this.scheduler;
 	}
 
 	@Override
@@ -71,11 +62,6 @@ class ContainerSchedulerContractTests extends SchedulerContractTests {
 	private JobLaunch launch(Path jobDir, String image, Duration maxRunTime, List<Path> inputs, String... argv) {
 		return new JobLaunch(jobDir.getFileName().toString().substring(4), "tester", "test", List.of(argv), image, null,
 				Map.of(), jobDir, 1, 1, maxRunTime, 256L * 1024 * 1024, inputs);
-	}
-
-	@AfterEach
-	void close() {
-		this.scheduler.close();
 	}
 
 	@Test

@@ -12,10 +12,7 @@ import java.util.Map;
 import io.caesarrest.job.JobState;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
-import io.caesarrest.scheduler.Scheduler;
-import io.caesarrest.scheduler.SchedulerContractTests;
 import io.caesarrest.scheduler.SchedulerRef;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * error that ends only its own job, a late cancel that leaves the JVM's next job alone,
  * results and live jobs found again by another instance.
  */
-class WarmJvmSchedulerContractTests extends SchedulerContractTests {
+class WarmJvmSchedulerContractTests extends LocalBackendContractTests {
 
 	private static final String SHELL_MAIN = "{java-main:" + ShellMain.class.getName() + "}";
 
@@ -37,27 +34,28 @@ class WarmJvmSchedulerContractTests extends SchedulerContractTests {
 
 	private static final int JOBS_PER_JVM = 3;
 
-	private LocalScheduler scheduler;
-
-	private LocalScheduler newScheduler() {
+	@Override
+	protected LocalScheduler newScheduler() {
 		return new LocalScheduler(2, Duration.ofMillis(250), Duration.ofMillis(500), Clock.systemUTC(), null,
 				new WorkerJvms(this.tempDir.resolve("jvms"), false, JOBS_PER_JVM), 2);
 	}
 
 	@BeforeEach
-	void start() {
-		this.scheduler = newScheduler();
+	void prepareJvms() {
 		this.scheduler.prepareJava(ShellMain.class.getName(), MEMORY);
 	}
 
-	@AfterEach
-	void close() {
-		this.scheduler.close();
+	@Override
+	protected void awaitReadyToRun() {
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() > 0);
 	}
 
 	@Override
-	protected Scheduler scheduler() {
-		return this.scheduler;
+	protected void checkAdoptedAndCanceled(SchedulerRef ref) {
+		// the job ran in a JVM started before it, which its cancel ended
+		assertThat(LocalRef.parse(ref).processStarted()).isBefore(LocalRef.parse(ref).started());
+		long pid = LocalRef.parse(ref).pid();
+		await().atMost(endTimeout()).until(() -> ProcessHandle.of(pid).map((h) -> !h.isAlive()).orElse(true));
 	}
 
 	@Override
@@ -187,37 +185,6 @@ class WarmJvmSchedulerContractTests extends SchedulerContractTests {
 				assertThat(dirs.flatMap(WarmJvmSchedulerContractTests::list)).hasSize(2);
 			}
 		});
-	}
-
-	@Test
-	void anotherInstanceReadsTheResultFromTheJobDir() throws IOException {
-		SchedulerRef ref = this.scheduler.submit(launch(newJobDir(), Duration.ofMinutes(5), "/bin/sh", "-c", "exit 7"));
-		awaitEnd(ref);
-		try (LocalScheduler restarted = newScheduler()) {
-			Execution execution = restarted.poll(List.of(ref)).get(ref);
-			assertThat(execution.state()).isEqualTo(JobState.FAILURE);
-			assertThat(execution.exitCode()).isEqualTo(7);
-		}
-	}
-
-	@Test
-	void anotherInstanceAdoptsARunningJobAndCanCancelIt() throws IOException {
-		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() > 0);
-		Path jobDir = newJobDir();
-		SchedulerRef ref = this.scheduler
-			.submit(launch(jobDir, Duration.ofMinutes(5), "/bin/sh", "-c", "echo started > started.txt; sleep 300"));
-		// the job runs in a JVM started before it
-		assertThat(LocalRef.parse(ref).processStarted()).isBefore(LocalRef.parse(ref).started());
-		await().atMost(endTimeout()).until(() -> Files.exists(jobDir.resolve("started.txt")));
-		try (LocalScheduler restarted = newScheduler()) {
-			assertThat(restarted.poll(List.of(ref)).get(ref).state()).isEqualTo(JobState.RUNNING);
-			restarted.cancel(ref);
-			Execution execution = await().atMost(endTimeout())
-				.until(() -> restarted.poll(List.of(ref)).get(ref), (e) -> e != null && e.state().isTerminal());
-			assertThat(execution.state()).isEqualTo(JobState.CANCELED);
-		}
-		long pid = LocalRef.parse(ref).pid();
-		await().atMost(endTimeout()).until(() -> ProcessHandle.of(pid).map((h) -> !h.isAlive()).orElse(true));
 	}
 
 	@Test
