@@ -72,8 +72,17 @@ public final class WarmJvmMain {
 	/** System property with the number of jobs a JVM runs before it exits. */
 	static final String JOBS_PROPERTY = "caesar.worker.jobs";
 
+	/**
+	 * Environment variable by which the pool's wrapper says which descriptor is the pipe
+	 * to the pool.
+	 */
+	static final String POOL_PIPE_VARIABLE = "CAESAR_POOL_PIPE";
+
+	/** The descriptor of the pipe to the pool. */
+	static final String POOL_PIPE_DESCRIPTOR = "3";
+
 	// the pool's end of the pipe its wrapper opened as file descriptor 3
-	private static final String POOL_PIPE = "/proc/self/fd/3";
+	private static final String POOL_PIPE = "/proc/self/fd/" + POOL_PIPE_DESCRIPTOR;
 
 	private static final MethodType RUN = MethodType.methodType(int.class, String[].class, Path.class,
 			PrintStream.class, PrintStream.class);
@@ -127,12 +136,23 @@ public final class WarmJvmMain {
 		Runtime.getRuntime().halt(0);
 	}
 
+	// the pipe to the pool, only where the pool's wrapper said it opened one as
+	// descriptor
+	// 3: without a wrapper, descriptor 3 is whatever this JVM opened first (its own
+	// modules file, say), which must never be written
 	private static OutputStream pool() {
-		try {
-			return new FileOutputStream(POOL_PIPE);
+		if (!POOL_PIPE_DESCRIPTOR.equals(System.getenv(POOL_PIPE_VARIABLE))) {
+			return OutputStream.nullOutputStream();
 		}
-		catch (IOException ex) {
-			// started by hand, without a pool: nobody to tell
+		try {
+			Path pipe = Path.of(POOL_PIPE);
+			if (!Files.readSymbolicLink(pipe).toString().startsWith("pipe:")) {
+				return OutputStream.nullOutputStream();
+			}
+			// appending: opening never truncates
+			return new FileOutputStream(pipe.toFile(), true);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
 			return OutputStream.nullOutputStream();
 		}
 	}

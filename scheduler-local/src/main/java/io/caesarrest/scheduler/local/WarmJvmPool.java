@@ -38,7 +38,8 @@ final class WarmJvmPool implements AutoCloseable {
 	private static final Log logger = LogFactory.getLog(WarmJvmPool.class);
 
 	// values are read from files as data, never parsed as shell text; the JVM reports on
-	// descriptor 3 (the pipe to this pool) and prints to its log; on SIGTERM (cancel,
+	// descriptor 3 (the pipe to this pool, named in CAESAR_POOL_PIPE) and prints to its
+	// log; on SIGTERM (cancel,
 	// time-out) the wrapper outlives the JVM to save the job's code and remove its dir
 	private static final String WRAPPER = "trap : TERM; \"$@\" 3>&1 >>" + WarmJvmMain.JVM_LOG_FILE + " 2>&1; rc=$?; "
 			+ "if [ -f " + WarmJvmMain.JOB_DIR_FILE + " ]; then d=$(cat " + WarmJvmMain.JOB_DIR_FILE + "); if [ -s "
@@ -210,6 +211,7 @@ final class WarmJvmPool implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(WarmJvmMain.JVM_LOG_FILE).toFile()));
 		builder.environment().put("CAESAR_WORKER_DIR", dir.toString());
+		builder.environment().put(WarmJvmMain.POOL_PIPE_VARIABLE, WarmJvmMain.POOL_PIPE_DESCRIPTOR);
 		Process process = builder.start();
 		WarmJvm jvm = new WarmJvm(process, process.info().startInstant().orElse(Instant.now()), dir, heapBytes);
 		this.all.put(process.pid(), jvm);
