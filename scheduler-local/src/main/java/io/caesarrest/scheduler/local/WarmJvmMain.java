@@ -128,7 +128,7 @@ public final class WarmJvmMain {
 			System.setOut(out);
 			System.setErr(err);
 			sound = result.sound();
-			finish(workDir, logFile, result.exitCode());
+			finish(workDir, logFile, result.exitCode(), pool instanceof FileOutputStream);
 			tell(pool);
 			// the job's garbage collected while waiting for the next, not during it
 			System.gc();
@@ -266,7 +266,7 @@ public final class WarmJvmMain {
 
 	// the job's exit code in its dir, what the JVM itself printed during the job in its
 	// log, and the files that told the wrapper about the job gone
-	private static void finish(Path workDir, Path logFile, int exitCode) {
+	private static void finish(Path workDir, Path logFile, int exitCode, boolean pooled) {
 		try {
 			Path temporary = workDir.resolve(JobLaunch.EXIT_CODE_FILE + ".tmp");
 			Files.writeString(temporary, exitCode + "\n");
@@ -281,7 +281,7 @@ public final class WarmJvmMain {
 			Files.deleteIfExists(Path.of(JOB_DIR_FILE));
 			Files.deleteIfExists(Path.of(JOB_LOG_FILE));
 			Path jvmLog = Path.of(JVM_LOG_FILE);
-			if (Files.size(jvmLog) > 0) {
+			if (pooled && Files.size(jvmLog) > 0) {
 				// written by the job's child processes or the JVM itself; the file is
 				// opened for appending, so the next writes start again at its new end
 				Files.write(logFile, Files.readAllBytes(jvmLog), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
