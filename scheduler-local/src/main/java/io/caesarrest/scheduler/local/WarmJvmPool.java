@@ -246,8 +246,21 @@ final class WarmJvmPool implements AutoCloseable {
 		this.closed = true;
 		this.idle.clear();
 		// end of input: an idle JVM exits at once and its wrapper removes its dir; a busy
-		// one after its job
-		this.all.values().forEach((jvm) -> closeQuietly(jvm.process().getOutputStream()));
+		// one after its job; the pool's own dir goes with the last of them
+		this.all.values().forEach((jvm) -> {
+			closeQuietly(jvm.process().getOutputStream());
+			jvm.process().onExit().thenRun(this::removeRootIfEmpty);
+		});
+		removeRootIfEmpty();
+	}
+
+	private void removeRootIfEmpty() {
+		try {
+			Files.deleteIfExists(this.root);
+		}
+		catch (IOException ex) {
+			// a JVM's dir is still there: the last one to end removes it
+		}
 	}
 
 	private static void closeQuietly(OutputStream stream) {
