@@ -97,9 +97,8 @@ public final class WarmJvmMain {
 	 * the end of its input.
 	 * @param args the main classes to warm up
 	 * @throws InterruptedException never in practice
-	 * @throws IOException when its input or its pool's pipe cannot be opened
 	 */
-	public static void main(String[] args) throws InterruptedException, IOException {
+	public static void main(String[] args) throws InterruptedException {
 		System.setProperty("java.awt.headless", "true");
 		if (args.length > 0 && args[0].equals(EXIT_AFTER_WARM_UP)) {
 			warmUp(Arrays.asList(args).subList(1, args.length));
@@ -137,9 +136,8 @@ public final class WarmJvmMain {
 	}
 
 	// the pipe to the pool, only where the pool's wrapper said it opened one as
-	// descriptor
-	// 3: without a wrapper, descriptor 3 is whatever this JVM opened first (its own
-	// modules file, say), which must never be written
+	// descriptor 3: without a wrapper, descriptor 3 is whatever this JVM opened first
+	// (its own modules file, say), which must never be written
 	private static OutputStream pool() {
 		if (!POOL_PIPE_DESCRIPTOR.equals(System.getenv(POOL_PIPE_VARIABLE))) {
 			return OutputStream.nullOutputStream();
@@ -209,17 +207,18 @@ public final class WarmJvmMain {
 	// tells this JVM's wrapper where the job's exit code and late output go
 	private static void accept(Path workDir, Path logFile) {
 		try {
-			write(JOB_DIR_FILE, workDir.toString());
-			write(JOB_LOG_FILE, logFile.toString());
+			write(Path.of(JOB_DIR_FILE), workDir.toString());
+			write(Path.of(JOB_LOG_FILE), logFile.toString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static void write(String name, String value) throws IOException {
-		Path temporary = Files.writeString(Path.of(name + ".tmp"), value);
-		Files.move(temporary, Path.of(name), StandardCopyOption.ATOMIC_MOVE);
+	// whole or not at all: a temporary file renamed
+	private static void write(Path file, String value) throws IOException {
+		Path temporary = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), value);
+		Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	// a count of fields, then the fields, each NUL-terminated; empty at the end of input
@@ -268,10 +267,7 @@ public final class WarmJvmMain {
 	// log, and the files that told the wrapper about the job gone
 	private static void finish(Path workDir, Path logFile, int exitCode, boolean pooled) {
 		try {
-			Path temporary = workDir.resolve(JobLaunch.EXIT_CODE_FILE + ".tmp");
-			Files.writeString(temporary, exitCode + "\n");
-			Files.move(temporary, workDir.resolve(JobLaunch.EXIT_CODE_FILE), StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
+			write(workDir.resolve(JobLaunch.EXIT_CODE_FILE), exitCode + "\n");
 		}
 		catch (IOException ex) {
 			// the wrapper saves it when this JVM ends

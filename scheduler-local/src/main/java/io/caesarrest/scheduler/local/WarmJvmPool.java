@@ -39,8 +39,8 @@ final class WarmJvmPool implements AutoCloseable {
 
 	// values are read from files as data, never parsed as shell text; the JVM reports on
 	// descriptor 3 (the pipe to this pool, named in CAESAR_POOL_PIPE) and prints to its
-	// log; on SIGTERM (cancel,
-	// time-out) the wrapper outlives the JVM to save the job's code and remove its dir
+	// log; on SIGTERM (cancel, time-out) the wrapper outlives the JVM to save the job's
+	// code and remove its dir
 	private static final String WRAPPER = "trap : TERM; \"$@\" 3>&1 >>" + WarmJvmMain.JVM_LOG_FILE + " 2>&1; rc=$?; "
 			+ "if [ -f " + WarmJvmMain.JOB_DIR_FILE + " ]; then d=$(cat " + WarmJvmMain.JOB_DIR_FILE + "); if [ -s "
 			+ WarmJvmMain.JVM_LOG_FILE + " ]; then cat " + WarmJvmMain.JVM_LOG_FILE + " >> \"$(cat "

@@ -35,9 +35,6 @@ public class WorkerJvms {
 
 	private static final long MIB = 1024 * 1024;
 
-	/** The jobs a pre-started JVM runs before it ends, unless set. */
-	public static final int DEFAULT_JOBS_PER_JVM = 100;
-
 	private final Path dir;
 
 	private final boolean classDataSharing;
@@ -47,15 +44,6 @@ public class WorkerJvms {
 	private volatile @Nullable Path classPath;
 
 	private volatile @Nullable Path archive;
-
-	/**
-	 * Creates the settings.
-	 * @param dir where worker JVMs keep their files
-	 * @param classDataSharing whether to make and use a class-data archive
-	 */
-	public WorkerJvms(Path dir, boolean classDataSharing) {
-		this(dir, classDataSharing, DEFAULT_JOBS_PER_JVM);
-	}
 
 	/**
 	 * Creates the settings.
