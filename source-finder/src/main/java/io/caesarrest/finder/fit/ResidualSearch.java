@@ -3,14 +3,48 @@ package io.caesarrest.finder.fit;
 import java.util.Arrays;
 
 /**
- * Adds components where the residual of a fit still has a seed-level peak inside the
- * island (for instance a faint source blended with a bright neighbour), refitting after
- * each addition. The residual's significance counts the model error of a Gaussian fit to
- * a real source ({@link FitSettings#MODEL_ERROR}) besides the noise; the matched filter
- * is not used here, since near a bright source the residual is dominated by that model
- * error, for which the filter's noise calibration does not hold.
+ * Adds components where the residual of a fit still has a peak inside the island (for
+ * instance a faint source blended with a brighter neighbour), refitting after each
+ * addition. A residual pixel at {@link #PROPOSAL_SIGMA} proposes a component there; the
+ * refit keeps it only when
+ * <ul>
+ * <li>every component then reaches the seed threshold at its position, as an island's
+ * peak must;</li>
+ * <li>the chi-square falls by at least {@link #MIN_GAIN} of what an isolated source at
+ * the seed would bring, so that a component that only takes flux from its neighbour is
+ * not kept;</li>
+ * <li>no two components are closer than a beam sigma, and the added one is not narrower
+ * than {@link #MIN_WIDTH} of the beam: nothing in an image is sharper than the beam, so
+ * such components model the non-Gaussian profile of one source (a real beam's sidelobes
+ * and coma), not two sources.</li>
+ * </ul>
+ * The residual's significance counts the model error of a Gaussian fit to a real source
+ * ({@link FitSettings#MODEL_ERROR}) besides the noise; the matched filter is not used
+ * here, since near a bright source the residual is dominated by that model error, for
+ * which the filter's noise calibration does not hold.
  */
 final class ResidualSearch {
+
+	/**
+	 * Residual significance, in sigma, at which a component is tried: below the seed,
+	 * because the fit of a neighbour takes part of a blended source's flux until both are
+	 * fitted together.
+	 */
+	static final double PROPOSAL_SIGMA = 3.0;
+
+	/**
+	 * Share of an isolated seed-level source's chi-square drop that an added component
+	 * must bring. Such a source, a beam-shaped Gaussian of amplitude {@code t} noise
+	 * units, lowers the chi-square over independent pixels by {@code t^2} times the sum
+	 * of the beam squared, half the beam area in pixels.
+	 */
+	static final double MIN_GAIN = 0.4;
+
+	/**
+	 * The smallest width an added component may have, as a fraction of the beam's sigma
+	 * along its minor axis.
+	 */
+	static final double MIN_WIDTH = 0.7;
 
 	private final FitRegion region;
 
@@ -40,8 +74,9 @@ final class ResidualSearch {
 			System.arraycopy(shape, 0, start, o + 3, 3);
 			LevenbergMarquardt.Solution next = LevenbergMarquardt.fit(this.data, start, new boolean[start.length],
 					constraints::apply);
-			if (next == null || !constraints.accepts(next.params()) || next.chi2() >= current.chi2()
-					|| !separated(next.params(), shape[1])) {
+			if (next == null || !constraints.accepts(next.params()) || current.chi2() - next.chi2() < minimumGain(shape)
+					|| !separated(next.params(), shape[1]) || !significant(next.params())
+					|| narrow(next.params(), shape[1])) {
 				return current;
 			}
 			current = next;
@@ -64,12 +99,37 @@ final class ResidualSearch {
 		return true;
 	}
 
+	private double minimumGain(double[] shape) {
+		double seed = this.settings.seedThreshold();
+		return MIN_GAIN * Math.PI * shape[0] * shape[1] * seed * seed;
+	}
+
+	/**
+	 * Returns whether every component's amplitude reaches the seed threshold times the
+	 * noise at its position.
+	 */
+	private boolean significant(double[] p) {
+		for (int o = 0; o < p.length; o += GaussianModel.PARAMS) {
+			int x = Math.max(0, Math.min(this.region.width - 1, (int) Math.round(p[o + 1]) - this.region.x0));
+			int y = Math.max(0, Math.min(this.region.height - 1, (int) Math.round(p[o + 2]) - this.region.y0));
+			if (p[o] < this.settings.seedThreshold() * this.region.noise[y * this.region.width + x]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean narrow(double[] p, double beamSigmaMinor) {
+		int o = p.length - GaussianModel.PARAMS;
+		return Math.min(p[o + 3], p[o + 4]) < MIN_WIDTH * beamSigmaMinor;
+	}
+
 	private int residualPeak(double[] params) {
 		double[] constants = GaussianModel.constants(params);
 		int size = this.region.residual.length;
 		double[] residual = new double[size];
 		int best = -1;
-		double bestSignificance = this.settings.seedThreshold();
+		double bestSignificance = Math.min(PROPOSAL_SIGMA, this.settings.seedThreshold());
 		for (int k = 0; k < size; k++) {
 			if (this.region.inIsland[k]) {
 				residual[k] = residual(k, params, constants);
