@@ -54,7 +54,8 @@ public final class EmbeddedStore implements AutoCloseable {
 	 */
 	public static EmbeddedStore start(Path file, String host, int port, String database) {
 		StorageLayout.createDirectories(file.toAbsolutePath().getParent());
-		MVStore mvStore = new MVStore.Builder().fileName(file.toString()).compress().open();
+		// committed by the backend after each change, in the handling thread
+		MVStore mvStore = new MVStore.Builder().fileName(file.toString()).compress().autoCommitDisabled().open();
 		DurableH2Backend backend = new DurableH2Backend(mvStore);
 		MongoServer server = new MongoServer(backend);
 		try {
