@@ -45,7 +45,9 @@ import io.caesarrest.scheduler.JobLaunch;
  * (relative paths resolved against {@code workDir}, the exit code returned rather than
  * passed to {@code System.exit}, no state kept in static fields from one run to the
  * next); it may also have {@code public static void warmUp(Path scratchDir)}, which a
- * pre-started JVM calls before it waits.
+ * pre-started JVM calls before it waits. A job that comes during the warm-up interrupts
+ * it and waits for it to return, so a long warm-up should look at its thread's interrupt
+ * flag between its steps: the job then waits for one step, not for all of them.
  */
 public final class WarmJvmMain {
 
@@ -122,6 +124,8 @@ public final class WarmJvmMain {
 			Path workDir = Path.of(job.get(1));
 			Path logFile = Path.of(job.get(2));
 			accept(workDir, logFile);
+			// a warm-up still going is cut short: the job waits for its current step only
+			warmUp.interrupt();
 			warmUp.join();
 			Result result = runJob(job.get(0), workDir, logFile, job.subList(3, job.size()).toArray(new String[0]));
 			System.setOut(out);

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.caesarrest.app.JavaMainCommand;
 import io.caesarrest.scheduler.JobLaunch;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +55,28 @@ class WarmJvmMainTests {
 		assertThat(jvm.waitFor()).isZero();
 		assertThat(Files.readString(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)).trim()).isEqualTo("4");
 		assertThat(Files.readString(precious, StandardCharsets.UTF_8)).isEqualTo("not to be truncated");
+	}
+
+	@Test
+	void aJobThatComesDuringTheWarmUpCutsItShort() throws IOException, InterruptedException {
+		Path jobDir = Files.createDirectories(this.dir.resolve("job"));
+		List<String> command = new ArrayList<>(
+				JavaMainCommand.command(WarmJvmMain.class.getName(), List.of("-Xmx64m")));
+		command.add(SlowWarmUpMain.class.getName());
+		Process jvm = new ProcessBuilder(command).directory(this.dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("jvm.out").toFile())
+			.start();
+		try (OutputStream input = jvm.getOutputStream()) {
+			input.write(WarmJvmMain.jobRecord(
+					List.of(SlowWarmUpMain.class.getName(), jobDir.toString(), jobDir.resolve("job.log").toString())));
+			input.flush();
+			// the warm-up alone would take ten minutes
+			await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)));
+		}
+		assertThat(jvm.waitFor()).isZero();
+		assertThat(Files.readString(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)).trim()).isEqualTo("0");
+		assertThat(Files.readString(jobDir.resolve("warm-up.txt"))).isEqualTo("interrupted=true\n");
 	}
 
 }

@@ -92,8 +92,9 @@ public final class SourceFinderCommand {
 
 	/**
 	 * Prepares this JVM for a later {@link #run}: finds sources in a small simulated
-	 * image a few times, so that the classes are loaded and the hot code is compiled
-	 * before a job comes.
+	 * image a number of times, so that the classes are loaded and the hot code is
+	 * compiled before a job comes. Stops early, after the current run, once its thread is
+	 * interrupted (a job came: it should not wait for the whole warm-up).
 	 * @param scratchDir an empty directory the warm-up may write to
 	 */
 	public static void warmUp(Path scratchDir) {
@@ -101,7 +102,7 @@ public final class SourceFinderCommand {
 		String image = scratchDir.resolve("warm-up.fits").toString();
 		run(new String[] { "simulate", "--outfile=" + image, "--truth=" + scratchDir.resolve("warm-up.csv"),
 				"--size=" + WARM_UP_SIZE, "--seed=1", "--nthreads=1" }, scratchDir, quiet, quiet);
-		for (int i = 0; i < WARM_UP_RUNS; i++) {
+		for (int i = 0; i < WARM_UP_RUNS && !Thread.currentThread().isInterrupted(); i++) {
 			run(new String[] { "find", "--inputfile=" + image, "--outdir=.", "--id=warm-up", "--nthreads=2" },
 					scratchDir, quiet, quiet);
 		}
