@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.caesarrest.app.JavaMainCommand;
 import io.caesarrest.scheduler.JobLaunch;
@@ -74,7 +75,13 @@ class WarmJvmMainTests {
 			// the warm-up alone would take ten minutes
 			await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)));
 		}
-		assertThat(jvm.waitFor()).isZero();
+		finally {
+			// not left sleeping when the job never came through
+			if (!jvm.waitFor(30, TimeUnit.SECONDS)) {
+				jvm.destroyForcibly();
+			}
+		}
+		assertThat(jvm.exitValue()).isZero();
 		assertThat(Files.readString(jobDir.resolve(JobLaunch.EXIT_CODE_FILE)).trim()).isEqualTo("0");
 		assertThat(Files.readString(jobDir.resolve("warm-up.txt"))).isEqualTo("interrupted=true\n");
 	}
