@@ -1,8 +1,5 @@
 package io.caesarrest.store;
 
-import java.util.Locale;
-import java.util.Set;
-
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;

@@ -84,9 +84,9 @@ public final class IslandFitter {
 						shape(this.beamSigmaMajor, this.beamSigmaMinor));
 				fixed = new boolean[solution.params().length];
 				solution = refitUnresolved(data, solution, fixed, constraints);
-				// a free component that covered a faint neighbour leaves that neighbour
-				// in the
-				// residual once refitted with the beam shape: search again
+				// a free component that covered a faint neighbour leaves that
+				// neighbour in the residual once refitted with the beam shape: search
+				// again
 				LevenbergMarquardt.Solution extended = new ResidualSearch(region, data, this.settings).extend(solution,
 						constraints, shape(this.beamSigmaMajor, this.beamSigmaMinor));
 				if (extended != solution) {

@@ -41,8 +41,8 @@ final class ResidualSearch {
 	static final double MIN_GAIN = 0.4;
 
 	/**
-	 * The smallest width an added component may have, as a fraction of the beam's sigma
-	 * along its minor axis.
+	 * The smallest width an added component may have, as a fraction of the minor-axis
+	 * sigma it starts from (0.95 of the beam's).
 	 */
 	static final double MIN_WIDTH = 0.7;
 
