@@ -65,6 +65,16 @@ final class FitRegion {
 		}
 	}
 
+	/**
+	 * Returns the noise at the pixel nearest to an image position, or at the region's
+	 * nearest edge pixel for a position outside it.
+	 */
+	double noiseAt(double x, double y) {
+		int px = Math.max(0, Math.min(this.width - 1, (int) Math.round(x) - this.x0));
+		int py = Math.max(0, Math.min(this.height - 1, (int) Math.round(y) - this.y0));
+		return this.noise[py * this.width + px];
+	}
+
 	FitData data() {
 		boolean[] use = this.inIsland;
 		int count = 0;

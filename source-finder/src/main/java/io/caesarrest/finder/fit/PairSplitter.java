@@ -61,12 +61,8 @@ final class PairSplitter {
 	}
 
 	private boolean significant(double[] p, int o) {
-		int x = (int) Math.round(p[o + 1]) - this.region.x0;
-		int y = (int) Math.round(p[o + 2]) - this.region.y0;
-		x = Math.max(0, Math.min(this.region.width - 1, x));
-		y = Math.max(0, Math.min(this.region.height - 1, y));
 		double separation = Math.hypot(p[1] - p[GaussianModel.PARAMS + 1], p[2] - p[GaussianModel.PARAMS + 2]);
-		return p[o] >= this.settings.seedThreshold() * this.region.noise[y * this.region.width + x]
+		return p[o] >= this.settings.seedThreshold() * this.region.noiseAt(p[o + 1], p[o + 2])
 				&& separation >= this.beamSigmaMinor;
 	}
 

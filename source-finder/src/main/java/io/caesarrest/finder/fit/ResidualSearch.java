@@ -110,9 +110,7 @@ final class ResidualSearch {
 	 */
 	private boolean significant(double[] p) {
 		for (int o = 0; o < p.length; o += GaussianModel.PARAMS) {
-			int x = Math.max(0, Math.min(this.region.width - 1, (int) Math.round(p[o + 1]) - this.region.x0));
-			int y = Math.max(0, Math.min(this.region.height - 1, (int) Math.round(p[o + 2]) - this.region.y0));
-			if (p[o] < this.settings.seedThreshold() * this.region.noise[y * this.region.width + x]) {
+			if (p[o] < this.settings.seedThreshold() * this.region.noiseAt(p[o + 1], p[o + 2])) {
 				return false;
 			}
 		}
