@@ -3,6 +3,7 @@ package io.caesarrest.job;
 import java.time.Duration;
 
 import io.caesarrest.file.DataFileRepository;
+import io.caesarrest.store.EmbeddedStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -42,6 +44,16 @@ public class JobAutoConfiguration {
 		DataFileRepository repository = new DataFileRepository(mongo);
 		repository.createIndexes();
 		return repository;
+	}
+
+	/**
+	 * Plays job lives on a scratch collection of the embedded store once the service is
+	 * ready ({@code caesar.store.warm-up-rounds}, 0 turns it off).
+	 */
+	@Bean
+	@ConditionalOnBean(EmbeddedStore.class)
+	StoreWarmUp storeWarmUp(MongoOperations mongo, @Value("${caesar.store.warm-up-rounds:150}") int rounds) {
+		return new StoreWarmUp(mongo, rounds);
 	}
 
 }
