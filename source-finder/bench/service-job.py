@@ -17,12 +17,15 @@ jobs (3 s by default, env PAUSE; a JVM that ended is replaced and warms up then 
 than during the next job), and a first pause after the start (15 s, env SETTLE) for the
 service to prepare its worker JVMs. Every job's time is printed: the first sfinder jobs
 run in a JVM whose server compiler has not yet compiled the finder at the job's scale,
-the later ones reuse its code. Further arguments go to the service, e.g.
+the later ones reuse its code. Beside each sfinder job: the finder's own run (from its
+log), the time from the submit request to the job's start_date, and from its end_date to
+the client learning of the end (the service's share of the job). Further arguments go to the service, e.g.
 --caesar.scheduler.local.warm-jvms=0 for a JVM started per job, or
 --caesar.scheduler.local.warm-jvm-jobs=1 for a fresh pre-started JVM per job.
 
 Usage: source-finder/bench/service-job.py [size=4000] [jobs per app=5] [port=18481] [service option ...]
 """
+import datetime
 import os
 import re
 import shutil
@@ -65,14 +68,23 @@ def run_job(api, app, file_id, options):
         status, seen = await_end(api, job_id, 0.02)
     else:
         status, seen = await_event(api, job_id)
-    return status["state"], seen - start, job_id
+    return status["state"], seen - start, job_id, start, seen
 
 
-def finder_time(api, job_id):
-    """The finder's own run, as it printed it in the job log ("..., 0.43 s {read=...}")."""
+def finder_time(api, job_id, start, seen):
+    """The finder's own run, as it printed it in the job log ("..., 0.43 s {read=...}"), and
+    where the rest went: submit request to the job's start_date, end_date to the client
+    learning of the end."""
     with urllib.request.urlopen(f"{api}/job/{job_id}/log", timeout=30) as response:
         found = re.search(r", ([0-9.]+) s \{", response.read().decode("utf-8", "replace"))
-    return f" (the finder's own run {float(found.group(1)):.2f} s)" if found else ""
+    job = request(f"{api}/job/{job_id}")
+    dates = {key: datetime.datetime.fromisoformat(job[key].replace("Z", "+00:00")).timestamp()
+             for key in ("start_date", "end_date") if job.get(key)}
+    own = f"the finder's own run {float(found.group(1)):.2f} s" if found else "no finder time in the log"
+    if len(dates) == 2:
+        own += (f"; submit to start {(dates['start_date'] - start) * 1000:.0f} ms, "
+                f"end to seen {(seen - dates['end_date']) * 1000:.0f} ms")
+    return f" ({own})"
 
 
 SEXTRACTOR = "/usr/bin/source-extractor"
@@ -123,11 +135,11 @@ def main():
                   f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}, service options {service_options}")
             for i in range(jobs):
                 for name, (app, options) in runs.items():
-                    state, seconds, job_id = run_job(api, app, file_id, options)
+                    state, seconds, job_id, start, seen = run_job(api, app, file_id, options)
                     if state != "SUCCESS":
                         sys.exit(f"{name} job ended {state}")
                     times[name].append(seconds)
-                    own = finder_time(api, job_id) if name == "sfinder" else ""
+                    own = finder_time(api, job_id, start, seen) if name == "sfinder" else ""
                     print(f"{name} job {i + 1}: {seconds:.2f} s{own}", flush=True)
                     time.sleep(pause)
                 if process:
