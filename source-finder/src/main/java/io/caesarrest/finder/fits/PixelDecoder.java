@@ -49,8 +49,7 @@ final class PixelDecoder {
 			throw new EOFException("truncated FITS data");
 		}
 		// positional reads into one direct buffer: a third of the time of mapping the
-		// file,
-		// whose page faults cost more than the kernel's copy
+		// file, whose page faults cost more than the kernel's copy
 		ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(chunkPixels, pixels.length) * this.bytesPerPixel)
 			.order(ByteOrder.BIG_ENDIAN);
 		for (int done = 0; done < pixels.length;) {
