@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.storage.OwnerSequences;
 import io.caesarrest.storage.OwnerSequences.OwnerPage;
+import io.caesarrest.storage.WarmUpOwner;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobState;
 
@@ -41,9 +42,9 @@ final class UsageReader {
 		this.jobs = new OwnerSequences(mongo, mongo.getCollectionName(Job.class));
 	}
 
-	/** Every owner of a file or job, by name. */
+	/** Every owner of a file or job, by name; not the service's own warm-up. */
 	Map<String, UserTally> readAll(Instant now) {
-		return read(new Criteria(), now);
+		return read(Criteria.where("owner").ne(WarmUpOwner.NAME), now);
 	}
 
 	/**

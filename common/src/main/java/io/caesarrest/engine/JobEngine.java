@@ -16,6 +16,7 @@ import io.caesarrest.job.Job;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
 import io.caesarrest.job.Transition;
+import io.caesarrest.storage.WarmUpOwner;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.scheduler.SchedulerException;
@@ -284,7 +285,12 @@ public class JobEngine {
 			if (changed.contains(id) && transition.change().target().isTerminal()) {
 				ended.add(id);
 				try (MDC.MDCCloseable jobId = MDC.putCloseable("job_id", id)) {
-					log.info("Job {} ended {}", id, transition.change().target().label());
+					if (WarmUpOwner.is(transition.job().owner())) {
+						log.debug("Warm-up job {} ended {}", id, transition.change().target().label());
+					}
+					else {
+						log.info("Job {} ended {}", id, transition.change().target().label());
+					}
 				}
 			}
 		}

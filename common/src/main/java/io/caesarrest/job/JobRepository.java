@@ -17,6 +17,7 @@ import io.caesarrest.storage.Ids;
 import io.caesarrest.storage.OwnerSequences;
 import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import io.caesarrest.storage.UsageMarks;
+import io.caesarrest.storage.WarmUpOwner;
 import io.caesarrest.webhook.WebhookOutbox;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -129,7 +130,9 @@ public class JobRepository {
 		document.put(OwnerSequences.FIELD, this.owners.nextKey(job.owner()));
 		this.mongo.insert(document, COLLECTION);
 		this.usage.mark(List.of(job.owner()));
-		this.metrics.submitted(job.app());
+		if (!WarmUpOwner.is(job.owner())) {
+			this.metrics.submitted(job.app());
+		}
 		this.changes.append(List.of(JobStatusChange.of(job)));
 		return job;
 	}
@@ -223,7 +226,7 @@ public class JobRepository {
 			if (before != null) {
 				this.recent.forget(id);
 				this.usage.mark(List.of(before.owner()));
-				if (change.target().isTerminal()) {
+				if (change.target().isTerminal() && !WarmUpOwner.is(before.owner())) {
 					this.metrics.finished(before.app(), change.target());
 				}
 				published(Map.of(before, change));
@@ -299,7 +302,7 @@ public class JobRepository {
 		Map<Job, JobChange> written = new LinkedHashMap<>();
 		for (String id : changed) {
 			Transition transition = queued.get(id);
-			if (transition.change().target().isTerminal()) {
+			if (transition.change().target().isTerminal() && !WarmUpOwner.is(transition.job().owner())) {
 				this.metrics.finished(transition.job().app(), transition.change().target());
 			}
 			written.put(transition.job(), transition.change());

@@ -1,8 +1,11 @@
 package io.caesarrest.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ public final class StoreWarmUp {
 
 	private volatile boolean stopped;
 
+	private final CountDownLatch ended = new CountDownLatch(1);
+
 	/**
 	 * Creates the warm-up.
 	 * @param mongo the store
@@ -50,6 +55,7 @@ public final class StoreWarmUp {
 	@EventListener(ApplicationReadyEvent.class)
 	public void start() {
 		if (this.rounds <= 0) {
+			this.ended.countDown();
 			return;
 		}
 		Thread thread = new Thread(this::run, "store-warm-up");
@@ -87,9 +93,21 @@ public final class StoreWarmUp {
 			catch (RuntimeException ex) {
 				log.debug("Cannot drop the store warm-up's collection: {}", ex.toString());
 			}
+			this.ended.countDown();
 		}
 		log.info("Store warm-up: {} job lives in {} ms", played, (System.nanoTime() - start) / 1_000_000);
 		return played;
+	}
+
+	/**
+	 * Waits for the warm-up to end (or not to start: no rounds), so that other work at
+	 * startup does not compete with it.
+	 * @param timeout the longest wait
+	 * @return whether it ended
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	public boolean awaitEnd(Duration timeout) throws InterruptedException {
+		return this.ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private void drop() {

@@ -90,4 +90,24 @@ public interface Scheduler {
 	default void onChange(Runnable listener) {
 	}
 
+	/**
+	 * Whether this backend runs the jobs of an app in workers it keeps from one job to
+	 * the next (the local queue's pre-started JVMs), so that the code compiled for one
+	 * job serves the next ones.
+	 * @param launch how the app runs
+	 * @return true for such an app; false by default
+	 */
+	default boolean reusesWorkers(AppLaunch launch) {
+		return false;
+	}
+
+	/**
+	 * Whether the workers this backend keeps are still starting or warming up: a job sent
+	 * now would interrupt their warm-up or start in a cold one.
+	 * @return true while none is ready; false by default
+	 */
+	default boolean workersWarmingUp() {
+		return false;
+	}
+
 }

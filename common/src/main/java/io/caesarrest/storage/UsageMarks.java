@@ -3,6 +3,7 @@ package io.caesarrest.storage;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +37,15 @@ public class UsageMarks {
 	 * @param owners the users
 	 */
 	public void mark(Collection<String> owners) {
-		if (owners.isEmpty()) {
+		Set<String> users = new HashSet<>(owners);
+		// the service's own warm-up is no one's usage
+		users.remove(WarmUpOwner.NAME);
+		if (users.isEmpty()) {
 			return;
 		}
 		Date now = new Date();
 		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-		for (String owner : Set.copyOf(owners)) {
+		for (String owner : users) {
 			bulk.upsert(Query.query(Criteria.where("_id").is(owner)), new Update().set("at", now));
 		}
 		bulk.execute();

@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Job submission settings.
  *
  * @param maxRunTime the longest time limit a job may have, whatever its app says
+ * @param warmUpJobs how many small jobs the all-in-one service runs for itself when it
+ * starts, to warm up its job path ({@link JobWarmUp}); 0 for none
  */
 @ConfigurationProperties("caesar.jobs")
-public record JobSettings(@DefaultValue("7d") Duration maxRunTime) {
+public record JobSettings(@DefaultValue("7d") Duration maxRunTime, @DefaultValue("12") int warmUpJobs) {
 
 }

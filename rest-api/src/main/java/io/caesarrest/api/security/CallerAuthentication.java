@@ -3,6 +3,8 @@ package io.caesarrest.api.security;
 import java.util.List;
 import java.util.Map;
 
+import io.caesarrest.storage.WarmUpOwner;
+
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -53,9 +55,13 @@ final class CallerAuthentication
 	}
 
 	private String user(Map<String, Object> attributes) {
-		return this.claims.user(attributes)
+		String user = this.claims.user(attributes)
 			.orElseThrow(() -> new InvalidBearerTokenException(
 					"The token names no user: none of the claims " + this.claims.userClaimNames() + " is set"));
+		if (WarmUpOwner.is(user)) {
+			throw new InvalidBearerTokenException("The token names the service's own user " + user);
+		}
+		return user;
 	}
 
 	private List<GrantedAuthority> authorities(Map<String, Object> attributes) {

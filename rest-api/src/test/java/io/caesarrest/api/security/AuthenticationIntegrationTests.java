@@ -11,6 +11,7 @@ import io.caesarrest.api.ApiClient;
 import io.caesarrest.api.TestFits;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.file.DataFileRepository;
+import io.caesarrest.storage.WarmUpOwner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,17 @@ class AuthenticationIntegrationTests {
 		ApiClient subject = this.api.withToken(issuer.token("sub-only", Map.of()));
 		String other = subject.uploadOk(TestFits.write(home.resolve("sub.fits"), 200, 1), "sub.fits");
 		assertThat(this.files.findOwned(other, "sub-only")).isPresent();
+	}
+
+	@Test
+	void refusesATokenThatNamesTheServicesOwnWarmUpUser() {
+		HttpResponse<String> response = this.api
+			.withToken(issuer.token("sub-x", Map.of("preferred_username", WarmUpOwner.NAME)))
+			.get("/fileids");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(ApiClient.json(response).get("status").asString()).startsWith("Invalid bearer token")
+			.contains(WarmUpOwner.NAME);
+		assertThat(this.files.findByOwner(WarmUpOwner.NAME, null, 10, (file) -> true).items()).isEmpty();
 	}
 
 	@Test

@@ -90,6 +90,9 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 
 	private final @Nullable WarmJvmPool warmJvms;
 
+	// the worker JVMs' shared parts are being made, before the pool starts any
+	private volatile boolean preparingJava;
+
 	private volatile @Nullable Runnable exitListener;
 
 	/**
@@ -124,6 +127,28 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		this.containers = (containers != null && containers.enabled()) ? new ContainerCli(containers) : null;
 		this.jvms = jvms;
 		this.warmJvms = (jvms != null && warmJvms > 0) ? new WarmJvmPool(warmJvms, jvms, this::processEnded) : null;
+	}
+
+	/**
+	 * In a background thread: makes what the worker JVMs share ({@code shared}, the
+	 * class-data archive), then starts the pre-started JVMs of the Java apps. Until they
+	 * are warmed up, {@link #workersWarmingUp} says so.
+	 * @param shared what to make first
+	 * @param mainClasses the apps' main classes, with their memory hints (0 when unknown)
+	 */
+	public void prepareJavaApps(Runnable shared, Map<String, Long> mainClasses) {
+		this.preparingJava = true;
+		Thread preparing = new Thread(() -> {
+			try {
+				shared.run();
+				mainClasses.forEach(this::prepareJava);
+			}
+			finally {
+				this.preparingJava = false;
+			}
+		}, "local-scheduler-jvms");
+		preparing.setDaemon(true);
+		preparing.start();
 	}
 
 	/**
@@ -247,6 +272,18 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 		catch (IOException ex) {
 			throw new SchedulerRejectedException("Cannot start " + command.get(5) + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	@Override
+	public boolean reusesWorkers(AppLaunch launch) {
+		Optional<String> mainClass = JavaMainCommand.mainClass(launch.nativeCommand());
+		return this.warmJvms != null && launch.isNative() && mainClass.isPresent()
+				&& WarmJvmMain.canRun(mainClass.get());
+	}
+
+	@Override
+	public boolean workersWarmingUp() {
+		return this.warmJvms != null && (this.preparingJava || this.warmJvms.warming());
 	}
 
 	/** The pre-started JVMs that are idle and warmed up. */

@@ -61,12 +61,7 @@ public class LocalSchedulerAutoConfiguration {
 					.ifPresent((main) -> javaApps.putIfAbsent(main, memoryBytes(app)));
 			}
 			if (!javaApps.isEmpty()) {
-				Thread preparing = new Thread(() -> {
-					jvms.prepare(List.copyOf(javaApps.keySet()));
-					javaApps.forEach(scheduler::prepareJava);
-				}, "local-scheduler-jvms");
-				preparing.setDaemon(true);
-				preparing.start();
+				scheduler.prepareJavaApps(() -> jvms.prepare(List.copyOf(javaApps.keySet())), javaApps);
 			}
 		}
 		return scheduler;

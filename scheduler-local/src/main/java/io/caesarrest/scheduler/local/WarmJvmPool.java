@@ -157,6 +157,14 @@ final class WarmJvmPool implements AutoCloseable {
 			.count();
 	}
 
+	/**
+	 * Whether JVMs are wanted for some main class and none of them is idle with its
+	 * warm-up over: they are starting or warming up (or all busy).
+	 */
+	synchronized boolean warming() {
+		return !this.closed && !this.classes.isEmpty() && ready() == 0;
+	}
+
 	private WarmJvm take(long heapBytes) {
 		Deque<WarmJvm> jvms = this.idle.getOrDefault(heapBytes, new ArrayDeque<>());
 		jvms.removeIf((jvm) -> !jvm.process().isAlive());
