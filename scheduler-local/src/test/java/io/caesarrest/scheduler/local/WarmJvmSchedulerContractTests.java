@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
+import io.caesarrest.app.AppLaunch;
 import io.caesarrest.job.JobState;
 import io.caesarrest.scheduler.Execution;
 import io.caesarrest.scheduler.JobLaunch;
@@ -82,6 +84,37 @@ class WarmJvmSchedulerContractTests extends LocalBackendContractTests {
 			facts.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
 		}
 		return facts;
+	}
+
+	@Test
+	void saysItsWorkersWarmUpUntilOneIsReadyAndWhichAppsReuseThem() throws InterruptedException {
+		// prepared just before: its JVM is starting
+		assertThat(this.scheduler.workersWarmingUp()).isTrue();
+		await().atMost(endTimeout()).until(() -> this.scheduler.readyJvms() > 0);
+		assertThat(this.scheduler.workersWarmingUp()).isFalse();
+		// while the JVMs' shared parts are made, nothing is ready for the apps to come
+		CountDownLatch shared = new CountDownLatch(1);
+		this.scheduler.prepareJavaApps(() -> {
+			try {
+				shared.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, Map.of(ShellMain.class.getName(), MEMORY));
+		assertThat(this.scheduler.workersWarmingUp()).isTrue();
+		shared.countDown();
+		await().atMost(endTimeout()).until(() -> !this.scheduler.workersWarmingUp());
+
+		assertThat(this.scheduler.reusesWorkers(new AppLaunch(null, null, List.of(), List.of(SHELL_MAIN), List.of())))
+			.isTrue();
+		assertThat(this.scheduler.reusesWorkers(new AppLaunch(null, null, List.of(), List.of("/bin/sh"), List.of())))
+			.isFalse();
+		assertThat(this.scheduler
+			.reusesWorkers(new AppLaunch(null, null, List.of(), List.of("{java-main:no.such.Main}"), List.of())))
+			.isFalse();
+		assertThat(this.scheduler.reusesWorkers(new AppLaunch("app:1", null, List.of(), List.of(), List.of())))
+			.isFalse();
 	}
 
 	@Test
