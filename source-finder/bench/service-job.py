@@ -15,7 +15,8 @@ app's arguments, outside the service: the issue's target compares the whole sfin
 with that process's wall time. The jobs alternate so that both see the same machine state, with a pause between
 jobs (3 s by default, env PAUSE; a JVM that ended is replaced and warms up then rather
 than during the next job), and a first pause after the start (15 s, env SETTLE) for the
-service to prepare its worker JVMs. Every job's time is printed: the first sfinder jobs
+service to prepare its worker JVMs and run its store and job warm-ups (run it with
+--caesar.jobs.warm-up-jobs=0 to measure without the latter). Every job's time is printed: the first sfinder jobs
 run in a JVM whose server compiler has not yet compiled the finder at the job's scale,
 the later ones reuse its code. Beside each sfinder job: the finder's own run (from its
 log), the time from the submit request to the job's start_date, and from its end_date to

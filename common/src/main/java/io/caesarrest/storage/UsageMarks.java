@@ -20,7 +20,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * Marks the users whose files or jobs changed since the accounter last counted them
  * ({@code usage_marks}: one small document per such user), so that the accounter recounts
  * only them: its cost grows with the changes since its last pass, not with the whole
- * history. Every write of a file or job record marks its owner.
+ * history. Every write of a file or job record marks its owner (but the service's own
+ * warm-up user, {@link WarmUpOwner}).
  */
 public class UsageMarks {
 
