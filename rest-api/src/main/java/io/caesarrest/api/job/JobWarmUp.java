@@ -1,8 +1,6 @@
 package io.caesarrest.api.job;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,8 @@ import io.caesarrest.app.AppCatalog;
 import io.caesarrest.engine.JobEngine;
 import io.caesarrest.file.DataFile;
 import io.caesarrest.file.DataFileRepository;
-import io.caesarrest.finder.cli.SourceFinderCommand;
+import io.caesarrest.finder.simulate.SimulationOptions;
+import io.caesarrest.finder.simulate.SkySimulator;
 import io.caesarrest.fits.FitsInspector;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobChange;
@@ -240,13 +239,8 @@ public class JobWarmUp {
 		Path image = this.layout.dataFile(WarmUpOwner.NAME, id, "fits");
 		StorageLayout.createDirectories(image.getParent());
 		Path truth = image.resolveSibling(id + ".csv");
-		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-		int code = SourceFinderCommand.execute(new String[] { "simulate", "--outfile=" + image, "--truth=" + truth,
-				"--size=" + IMAGE_SIZE, "--seed=1", "--nthreads=1" }, quiet, quiet);
+		SkySimulator.simulate(SimulationOptions.defaults(IMAGE_SIZE, 1), image, truth, 1);
 		Files.deleteIfExists(truth);
-		if (code != 0) {
-			throw new IOException("cannot simulate the warm-up's image (exit code " + code + ")");
-		}
 		return this.files.insert(new DataFile(id, WarmUpOwner.NAME, "warm-up.fits", "fits", Files.size(image), "",
 				image.toString(), this.clock.instant(), null, FitsInspector.inspect(image)));
 	}
