@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 
 import io.caesarrest.file.DataFile;
 import io.caesarrest.storage.OwnerSequences;
-import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import io.caesarrest.storage.WarmUpOwner;
 import io.caesarrest.job.Job;
 import io.caesarrest.job.JobState;
@@ -60,13 +59,7 @@ final class UsageReader {
 	}
 
 	private static <T> void forEach(OwnerSequences sequences, String user, Class<T> type, Consumer<T> action) {
-		Long before = null;
-		do {
-			OwnerPage<T> page = sequences.newestFirst(user, before, PAGE, type, (item) -> true);
-			page.items().forEach(action);
-			before = page.next();
-		}
-		while (before != null);
+		OwnerSequences.forEachItem((before) -> sequences.newestFirst(user, before, PAGE, type, (item) -> true), action);
 	}
 
 	private Map<String, UserTally> read(Criteria owners, Instant now) {

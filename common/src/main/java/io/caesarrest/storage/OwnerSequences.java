@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.bson.Document;
@@ -166,6 +168,23 @@ public class OwnerSequences {
 
 	private record Numbered<T>(long seq, T item) {
 
+	}
+
+	/**
+	 * Passes every item of a paged listing to an action, newest first, reading one page
+	 * at a time.
+	 * @param <T> the mapped type
+	 * @param pages reads the page before a cursor (null for the newest)
+	 * @param action receives each item
+	 */
+	public static <T> void forEachItem(Function<@Nullable Long, OwnerPage<T>> pages, Consumer<T> action) {
+		Long before = null;
+		do {
+			OwnerPage<T> page = pages.apply(before);
+			page.items().forEach(action);
+			before = page.next();
+		}
+		while (before != null);
 	}
 
 	/**

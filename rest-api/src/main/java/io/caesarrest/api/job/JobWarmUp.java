@@ -32,6 +32,7 @@ import io.caesarrest.job.JobState;
 import io.caesarrest.job.StoreWarmUp;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.storage.Ids;
+import io.caesarrest.storage.OwnerSequences;
 import io.caesarrest.storage.OwnerSequences.OwnerPage;
 import io.caesarrest.storage.StorageLayout;
 import io.caesarrest.storage.WarmUpOwner;
@@ -256,6 +257,7 @@ public class JobWarmUp {
 		// every core, so that a user's job that comes meanwhile waits for this one and
 		// then takes the warm JVM, rather than starting cold beside it
 		request.putObject(JobSubmissions.OPTIONS).put("nthreads", this.scheduler.capacity().orElse(1));
+		// from bytes, as a request body is read
 		Job job = this.submissions.submit(this.json.readTree(this.json.writeValueAsBytes(request)), WarmUpOwner.NAME,
 				id);
 		this.json.writeValueAsBytes(JobViews.submitted(job));
@@ -322,13 +324,7 @@ public class JobWarmUp {
 
 	private static <T> List<T> all(Function<@Nullable Long, OwnerPage<T>> pages) {
 		List<T> items = new ArrayList<>();
-		Long before = null;
-		do {
-			OwnerPage<T> page = pages.apply(before);
-			items.addAll(page.items());
-			before = page.next();
-		}
-		while (before != null);
+		OwnerSequences.forEachItem(pages, items::add);
 		return items;
 	}
 

@@ -130,9 +130,10 @@ public class LocalScheduler implements Scheduler, AutoCloseable {
 	}
 
 	/**
-	 * In a background thread: makes what the worker JVMs share ({@code shared}, the
-	 * class-data archive), then starts the pre-started JVMs of the Java apps. Until they
-	 * are warmed up, {@link #workersWarmingUp} says so.
+	 * In a background thread: makes what the worker JVMs share ({@code shared}: the
+	 * service jar extracted for them, and the class-data archive when that is on), then
+	 * starts the pre-started JVMs of the Java apps. Until they are warmed up,
+	 * {@link #workersWarmingUp} says so.
 	 * @param shared what to make first
 	 * @param mainClasses the apps' main classes, with their memory hints (0 when unknown)
 	 */
