@@ -77,7 +77,9 @@ final class WarmJvmPool implements AutoCloseable {
 		this.jvms = jvms;
 		this.jobEnded = jobEnded;
 		try {
-			this.root = Files.createTempDirectory(Files.createDirectories(jvms.dir()), "pool-");
+			// named by this process, so that the next service deletes it if this one is
+			// killed
+			this.root = Files.createTempDirectory(Files.createDirectories(jvms.dir()), JvmDirCleanup.poolPrefix());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

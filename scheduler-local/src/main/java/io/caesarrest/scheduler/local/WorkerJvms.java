@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * a class path and a class-data archive that make them start faster: the service's
  * executable jar extracted (with Spring Boot's own tool) and an archive of the classes a
  * warm-up loaded (AppCDS, {@code -XX:SharedArchiveFile}), both made once per service
- * build and Java runtime, in the JVM dir.
+ * build and Java runtime, in the JVM dir, where those of builds no running service uses
+ * any more are deleted ({@link JvmDirCleanup}).
  */
 public class WorkerJvms {
 
@@ -69,6 +70,7 @@ public class WorkerJvms {
 	public void prepare(List<String> warmUpClasses) {
 		try {
 			String key = key(System.getProperty("java.class.path"));
+			JvmDirCleanup.registerAndClean(this.dir, key);
 			Optional<Path> jar = JavaMainCommand.executableJar();
 			if (jar.isPresent()) {
 				this.classPath = extract(jar.get(), this.dir.resolve("classpath-" + key));
