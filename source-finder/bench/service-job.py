@@ -4,7 +4,8 @@
 Starts the all-in-one service jar (rest-api/target/caesar-rest.jar; build it first with
 ./mvnw -B package -DskipTests) on a temporary home, simulates a field with the jar's
 `sfinder simulate` (the benchmark's sky: beam 4 px, seed = size), uploads it once, then
-submits, in turn, `sfinder` with default options but both cores (nthreads=2) and, when
+submits, in turn, `sfinder` with default options but both cores (nthreads=2; env SFINDER_OPTIONS,
+a JSON object, sets its options instead: '{}' for the app's defaults, one thread) and, when
 SExtractor is installed, `sextractor` with the benchmark's settings (detect-thresh 3,
 detect-minarea 5). Each job's time runs from the submit request to the API reporting
 SUCCESS, so it holds queueing, the JVM or process start, the run, and the monitor's
@@ -47,6 +48,8 @@ JAR = os.path.join(ROOT, "rest-api", "target", "caesar-rest.jar")
 # the service while the job runs), "poll" asks for its status every 20 ms (50 requests a second,
 # which on a 2-core machine take CPU from the job, most while the service's code is still cold)
 WAIT = os.environ.get("WAIT", "events")
+# the sfinder job's options: both cores by default (the app's own default is one thread)
+SFINDER_OPTIONS = json.loads(os.environ.get("SFINDER_OPTIONS", '{"nthreads": 2}'))
 
 
 def await_event(api, job_id):
@@ -124,7 +127,7 @@ def main():
             time.sleep(float(os.environ.get("SETTLE", "15")))
             apps = request(api + "/apps")["apps"]
             file_id = upload(api, image)
-            runs = {"sfinder": ("sfinder", {"nthreads": 2})}
+            runs = {"sfinder": ("sfinder", SFINDER_OPTIONS)}
             if "sextractor" in apps:
                 runs["sextractor"] = ("sextractor", {"detect-thresh": 3, "detect-minarea": 5})
             times = {name: [] for name in runs}
@@ -132,7 +135,8 @@ def main():
             if process:
                 times["sextractor process"] = []
             print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
-                  f"{size}x{size} field, submit to SUCCESS through the service (end seen by {WAIT}), load "
+                  f"{size}x{size} field, sfinder options {json.dumps(SFINDER_OPTIONS)}, submit to SUCCESS through the "
+                  f"service (end seen by {WAIT}), load "
                   f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}, service options {service_options}")
             for i in range(jobs):
                 for name, (app, options) in runs.items():
