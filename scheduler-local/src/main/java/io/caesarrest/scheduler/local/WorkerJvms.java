@@ -215,7 +215,9 @@ public class WorkerJvms {
 	 */
 	List<String> command(String mainClass, List<String> options) {
 		Path extracted = this.classPath;
-		if (extracted == null) {
+		// the extracted jar can be gone: deleted by a service of another build started
+		// before services registered as its users (JvmDirCleanup)
+		if (extracted == null || !Files.isRegularFile(extracted)) {
 			return JavaMainCommand.command(mainClass, options);
 		}
 		List<String> command = new ArrayList<>(List.of(java()));
