@@ -83,7 +83,8 @@ final class JvmDirCleanup {
 				List<String> deleted = clean(dir, key);
 				if (!deleted.isEmpty()) {
 					logger.info("JVM dir " + dir + ": deleted " + deleted.size()
-							+ " entries no running service uses (other builds' class paths, ended pools): " + deleted);
+							+ ((deleted.size() == 1) ? " entry" : " entries")
+							+ " no running service uses (other builds' class paths, ended pools): " + deleted);
 				}
 				return deleted;
 			}
