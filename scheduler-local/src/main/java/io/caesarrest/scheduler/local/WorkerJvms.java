@@ -215,8 +215,8 @@ public class WorkerJvms {
 	 */
 	List<String> command(String mainClass, List<String> options) {
 		Path extracted = this.classPath;
-		// the extracted jar can be gone: deleted by a service of another build started
-		// before services registered as its users (JvmDirCleanup)
+		// the extracted jar can be gone: aged out of the temporary directory by a cleaner
+		// (systemd-tmpfiles) under a long-running service, or deleted by hand
 		if (extracted == null || !Files.isRegularFile(extracted)) {
 			return JavaMainCommand.command(mainClass, options);
 		}
