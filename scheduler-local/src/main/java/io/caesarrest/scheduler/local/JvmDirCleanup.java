@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Keeps the JVM dir from growing with every build. The dir is shared by every service of
@@ -108,11 +110,8 @@ final class JvmDirCleanup {
 
 	private static List<String> clean(Path dir, String key) throws IOException {
 		List<String> deleted = new ArrayList<>();
-		List<String> commandLines = ProcessHandle.allProcesses()
-			.filter(ProcessHandle::isAlive)
-			.map((process) -> process.info().commandLine().orElse(""))
-			.filter((line) -> !line.isEmpty())
-			.toList();
+		// read once, and only if another build's files are there
+		Supplier<List<String>> commandLines = SingletonSupplier.of(JvmDirCleanup::commandLines);
 		List<Path> entries;
 		try (Stream<Path> list = Files.list(dir)) {
 			entries = list.toList();
@@ -154,7 +153,7 @@ final class JvmDirCleanup {
 
 	// a build's files are used by a live service registered for them, or by any live
 	// process naming them (a worker JVM still running a job of a service that was killed)
-	private static boolean usedBy(Path dir, String key, List<String> commandLines) throws IOException {
+	private static boolean usedBy(Path dir, String key, Supplier<List<String>> commandLines) throws IOException {
 		Path users = dir.resolve(USERS).resolve(key);
 		if (Files.isDirectory(users)) {
 			try (Stream<Path> markers = Files.list(users)) {
@@ -163,8 +162,17 @@ final class JvmDirCleanup {
 				}
 			}
 		}
-		return commandLines.stream()
+		return commandLines.get()
+			.stream()
 			.anyMatch((line) -> line.contains("classpath-" + key) || line.contains("classes-" + key + ".jsa"));
+	}
+
+	private static List<String> commandLines() {
+		return ProcessHandle.allProcesses()
+			.filter(ProcessHandle::isAlive)
+			.map((process) -> process.info().commandLine().orElse(""))
+			.filter((line) -> !line.isEmpty())
+			.toList();
 	}
 
 	// the users' dirs of builds whose files are gone
@@ -177,7 +185,7 @@ final class JvmDirCleanup {
 			for (Path key : keys.toList()) {
 				String name = key.getFileName().toString();
 				if (!Files.exists(dir.resolve("classpath-" + name))
-						&& !Files.exists(dir.resolve("classes-" + name + ".jsa")) && !usedBy(dir, name, List.of())) {
+						&& !Files.exists(dir.resolve("classes-" + name + ".jsa")) && !usedBy(dir, name, List::of)) {
 					FileSystemUtils.deleteRecursively(key);
 				}
 			}
