@@ -21,6 +21,14 @@ import org.springframework.context.SmartLifecycle;
  */
 public class PeriodicTasks implements SmartLifecycle {
 
+	/**
+	 * The loops' lifecycle phase: before the web server's ({@code Integer.MAX_VALUE -
+	 * 2048} in Spring Boot), so that the service's own loops run before its port opens
+	 * (the job warm-up runs jobs through them then) and stop only after its requests have
+	 * drained.
+	 */
+	public static final int PHASE = Integer.MAX_VALUE - 4096;
+
 	private static final Logger log = LoggerFactory.getLogger(PeriodicTasks.class);
 
 	private final String name;
@@ -100,6 +108,11 @@ public class PeriodicTasks implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.executor != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	/**

@@ -39,6 +39,8 @@ public final class StoreWarmUp {
 
 	private volatile boolean stopped;
 
+	private volatile boolean skipped;
+
 	private final CountDownLatch ended = new CountDownLatch(1);
 
 	/**
@@ -54,13 +56,23 @@ public final class StoreWarmUp {
 	/** Starts the warm-up in a daemon thread of its own once the service is ready. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void start() {
-		if (this.rounds <= 0) {
+		if (this.rounds <= 0 || this.skipped) {
 			this.ended.countDown();
 			return;
 		}
 		Thread thread = new Thread(this::run, "store-warm-up");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/**
+	 * Leaves the warm-up out: another warm-up has run the same store commands through the
+	 * job path itself. Called before the service is ready.
+	 */
+	public void skip() {
+		this.skipped = true;
+		this.stopped = true;
+		this.ended.countDown();
 	}
 
 	/** Ends the warm-up after its current round: a job came, and should not compete. */

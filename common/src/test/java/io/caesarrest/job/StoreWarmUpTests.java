@@ -1,5 +1,7 @@
 package io.caesarrest.job;
 
+import java.time.Duration;
+
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +30,17 @@ class StoreWarmUpTests {
 		assertThat(mongo.getCollectionNames()).doesNotContain(StoreWarmUp.COLLECTION);
 		assertThat(mongo.findAll(Document.class, "jobs")).singleElement()
 			.satisfies((job) -> assertThat(job).containsEntry("_id", "a-real-job").containsEntry("state", "RUNNING"));
+	}
+
+	@Test
+	void aJobWarmUpLeavesItOut() throws InterruptedException {
+		StoreWarmUp warmUp = new StoreWarmUp(store.mongo(), 1_000);
+		warmUp.skip();
+		warmUp.start();
+
+		assertThat(warmUp.awaitEnd(Duration.ZERO)).isTrue();
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((t) -> t.getName().equals("store-warm-up"));
+		assertThat(store.mongo().getCollectionNames()).doesNotContain(StoreWarmUp.COLLECTION);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.caesarrest.job.MonitorLeadership;
+import io.caesarrest.job.PeriodicTasks;
 import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -114,7 +115,7 @@ class MonitorLease implements MonitorLeadership, SmartLifecycle {
 	@Override
 	public int getPhase() {
 		// started before and stopped after the loops that ask it
-		return SmartLifecycle.DEFAULT_PHASE - 100;
+		return PeriodicTasks.PHASE - 100;
 	}
 
 }

@@ -29,6 +29,7 @@ import io.caesarrest.job.JobChange;
 import io.caesarrest.job.JobChangedEvent;
 import io.caesarrest.job.JobRepository;
 import io.caesarrest.job.JobState;
+import io.caesarrest.job.PeriodicTasks;
 import io.caesarrest.job.StoreWarmUp;
 import io.caesarrest.scheduler.Scheduler;
 import io.caesarrest.storage.Ids;
@@ -43,29 +44,35 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Runs a few small jobs of the built-in source finder through the whole job path once the
- * all-in-one service has started: the submission, the engine's dispatch, the local
- * queue's pre-started JVM, the writes at the job's end and the change feed. The service's
- * compilers have then compiled that path before the first user's job, instead of
- * compiling it during that job on the cores the job runs on.
+ * Runs a few small jobs of the built-in source finder through the whole job path while
+ * the all-in-one service starts, before its port opens: the submission, the engine's
+ * dispatch, the local queue's pre-started JVM, the writes at the job's end and the change
+ * feed. The service's compilers have then compiled that path before the first user's job,
+ * instead of compiling it during that job on the cores the job runs on.
  * <p>
  * The jobs and their input belong to {@link WarmUpOwner}, a name no caller can have, and
  * count in no usage figure or metric; each job is deleted once it ended, and the input at
  * the end. A user's job stops the warm-up after its current job; what a killed warm-up
  * left is deleted at the next start. It runs only where this process runs the job engine
- * and its scheduler keeps the finder's workers from job to job, after the store warm-up
- * and once those workers are warmed up ({@code caesar.jobs.warm-up-jobs} jobs, 0 for
- * none).
+ * and its scheduler keeps the finder's workers from job to job, once those workers are
+ * warmed up ({@code caesar.jobs.warm-up-jobs} jobs, 0 for none).
  */
 @Component
-public class JobWarmUp {
+public class JobWarmUp implements SmartLifecycle {
+
+	/**
+	 * Its lifecycle phase: after the engine's loops ({@link PeriodicTasks#PHASE}), before
+	 * the web server's.
+	 */
+	static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
 
 	/** The app the warm-up runs. */
 	static final String APP = "sfinder";
@@ -103,6 +110,10 @@ public class JobWarmUp {
 
 	private final int count;
 
+	private final Duration wait;
+
+	private volatile boolean running;
+
 	private final Clock clock = Clock.systemUTC();
 
 	private final Set<String> own = ConcurrentHashMap.newKeySet();
@@ -130,21 +141,56 @@ public class JobWarmUp {
 		this.engine = engine;
 		this.storeWarmUp = storeWarmUp;
 		this.count = settings.warmUpJobs();
+		this.wait = settings.warmUpWait();
 	}
 
 	/**
-	 * Starts the warm-up in a daemon thread of its own once the service is ready, where
-	 * it applies.
+	 * Where it applies, runs the warm-up in a daemon thread of its own once the engine
+	 * runs, and waits for it (at most {@code caesar.jobs.warm-up-wait}) before the web
+	 * server opens its port: the first user's job then finds the job path compiled and
+	 * the cores free, not the warm-up still going. The store warm-up is then left out:
+	 * these jobs run its commands through the job path itself.
 	 */
-	@EventListener(ApplicationReadyEvent.class)
+	@Override
 	public void start() {
+		this.running = true;
 		if (!applies()) {
 			this.ended.countDown();
 			return;
 		}
+		StoreWarmUp store = this.storeWarmUp.getIfAvailable();
+		if (store != null) {
+			store.skip();
+		}
 		Thread thread = new Thread(this::run, "job-warm-up");
 		thread.setDaemon(true);
 		thread.start();
+		try {
+			if (!this.ended.await(this.wait.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.info("Job warm-up still going after {}: the service opens its port, the warm-up goes on",
+						this.wait);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Ends the warm-up after its current job. */
+	@Override
+	public void stop() {
+		this.stopped = true;
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	/**
