@@ -15,8 +15,9 @@ After each pair of jobs the SExtractor process itself runs on the same file, wit
 app's arguments, outside the service: the issue's target compares the whole sfinder job
 with that process's wall time. The jobs alternate so that both see the same machine state, with a pause between
 jobs (3 s by default, env PAUSE; a JVM that ended is replaced and warms up then rather
-than during the next job), and a first pause after the start (15 s, env SETTLE) for the
-service to prepare its worker JVMs and run its store and job warm-ups (run it with
+than during the next job), and a first pause after the start (15 s, env SETTLE). SETTLE=0
+is the client that uploads and submits as soon as the port is open; the all-in-one service
+opens it once its worker JVM and its job warm-up are done (run it with
 --caesar.jobs.warm-up-jobs=0 to measure without the latter). Every job's time is printed: the first sfinder jobs
 run in a JVM whose server compiler has not yet compiled the finder at the job's scale,
 the later ones reuse its code. Beside each sfinder job: the finder's own run (from its
@@ -155,6 +156,9 @@ def main():
             for name, values in times.items():
                 print(f"{name}: best {min(values):.2f} s, median {statistics.median(values):.2f} s over {jobs} runs")
             print(f"# load at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            if process:
+                print(f"first sfinder job / SExtractor process median: "
+                      f"{times['sfinder'][0] / statistics.median(times['sextractor process']):.2f}")
             for other in ("sextractor", "sextractor process"):
                 if other in times:
                     what = "job" if other == "sextractor" else "process (the issue's reference)"
