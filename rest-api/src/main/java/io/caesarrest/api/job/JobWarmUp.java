@@ -218,8 +218,8 @@ public class JobWarmUp implements SmartLifecycle {
 	}
 
 	/**
-	 * Waits for the store warm-up and the workers, removes what an earlier warm-up left,
-	 * runs the jobs and removes them.
+	 * Waits for the workers, removes what an earlier warm-up left, runs the jobs and
+	 * removes them.
 	 * @return the jobs that succeeded
 	 */
 	public int run() {
@@ -264,12 +264,9 @@ public class JobWarmUp implements SmartLifecycle {
 		return this.ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? this.played : -1;
 	}
 
-	// the store warm-up over, the workers warmed up, and no user's job so far
+	// the workers warmed up, and no user's job so far (the store warm-up, left out by
+	// start, does not run beside it)
 	private boolean ready() throws InterruptedException {
-		StoreWarmUp store = this.storeWarmUp.getIfAvailable();
-		if (store != null && !store.awaitEnd(WORKERS_TIMEOUT)) {
-			return false;
-		}
 		long deadline = System.nanoTime() + WORKERS_TIMEOUT.toNanos();
 		while (this.scheduler.workersWarmingUp() && !this.stopped) {
 			if (System.nanoTime() > deadline) {
